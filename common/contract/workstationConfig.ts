@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * The workstation config: one file in the app's data folder (`config.json`). It says which
+ * central server this PC talks to, which site and counter it is, and which terminal and
+ * printer are attached. Strict objects: a misspelt field is an error naming it, not a
+ * setting silently ignored.
+ */
+export const centralConfigSchema = z.discriminatedUnion('mode', [
+  z
+    .object({
+      mode: z.literal('embedded'),
+    })
+    .strict()
+    .describe('Start a central server inside the app, on 127.0.0.1, with demo data'),
+  z
+    .object({
+      mode: z.literal('remote'),
+      url: z
+        .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+        .describe('Base address of the central sync API, e.g. https://okienko.um.example.pl'),
+    })
+    .strict(),
+]);
+
+export const terminalConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('simulator') }).strict(),
+  z
+    .object({
+      kind: z.literal('usb-hid'),
+      vendorId: z.int().min(0).max(0xffff),
+      productId: z.int().min(0).max(0xffff),
+    })
+    .strict(),
+]);
+
+export const printerConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('simulator') }).strict(),
+  z
+    .object({
+      kind: z.literal('tcp'),
+      host: z.string().min(1),
+      port: z.int().min(1).max(65535).default(9100),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('ipp'), url: z.url({ protocol: /^(ipp|ipps|http|https)$/ }) })
+    .strict(),
+  z.object({ kind: z.literal('device'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('system') }).strict(),
+]);
+
+export const localeSchema = z.enum(['pl', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const workstationConfigSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    central: centralConfigSchema,
+    site: z
+      .object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits, -') })
+      .strict(),
+    counter: z.object({ number: z.int().min(1).max(999) }).strict(),
+    terminal: terminalConfigSchema,
+    printer: printerConfigSchema,
+    locale: localeSchema,
+  })
+  .strict();
+
+export type WorkstationConfig = z.infer<typeof workstationConfigSchema>;
+
+/** What a new PC starts with: the embedded central server, simulated devices, counter 1. */
+export const defaultWorkstationConfig: WorkstationConfig = {
+  schemaVersion: 1,
+  central: { mode: 'embedded' },
+  site: { id: 'slaska' },
+  counter: { number: 1 },
+  terminal: { kind: 'simulator' },
+  printer: { kind: 'simulator' },
+  locale: 'pl',
+};

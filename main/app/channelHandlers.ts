@@ -1,0 +1,37 @@
+import type { WorkstationConfig } from '../../common/contract';
+import type { CentralMonitor } from '../central/centralMonitor';
+import type { ChannelHandlers } from '../ipc/ipcDispatcher';
+import type { Readiness } from './readiness';
+import type { WindowOpener } from './startWorkstation';
+
+export type AppServices = {
+  appName: string;
+  appVersion: string;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  schemaVersion: number;
+  config: WorkstationConfig;
+  central: CentralMonitor;
+  readiness: Readiness;
+  openWindow: WindowOpener;
+};
+
+/** Each channel of the contract, answered by the service that owns it. */
+export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
+  return {
+    'app:info': () => ({
+      appName: services.appName,
+      appVersion: services.appVersion,
+      schemaVersion: services.schemaVersion,
+      host: services.host,
+      dataDir: services.dataDir,
+      config: services.config,
+      central: services.central.status(),
+    }),
+    'app:windowLoaded': ({ window }) => {
+      services.readiness.mark('window-loaded', window);
+      return { recorded: true as const };
+    },
+    'app:openWindow': ({ window }) => services.openWindow(window),
+  };
+}

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { defaultChannelHandlers } from './channelHandlers';
+import { systemClock, type Clock } from './clock';
+import { createEventHub } from './eventHub';
+import { createReadiness } from './readiness';
+import { createCentralMonitor, type CentralMonitor } from '../central/centralMonitor';
+import type { FetchFn } from '../central/centralHealthCheck';
+import { loadWorkstationConfig } from '../config/workstationConfigFile';
+import { openDatabase } from '../db';
+import { createIpcDispatcher } from '../ipc/ipcDispatcher';
+import type { Logger } from '../logging/logger';
+import type { ReadinessEvent, WindowKind } from '../../common/contract';
+
+export const DATABASE_FILE_NAME = 'okienko.sqlite';
+
+/** How a host opens another window; the browser host has none and answers with a route. */
+export type WindowOpener = (window: WindowKind) => { opened: boolean; route: string };
+
+/** A central server started inside the app (the embedded default), as the host provides it. */
+export type EmbeddedCentral = { url: string; close(): Promise<void> };
+export type StartEmbeddedCentral = (options: {
+  dataDir: string;
+  logger: Logger;
+}) => Promise<EmbeddedCentral>;
+
+export type WorkstationOptions = {
+  dataDir: string;
+  host: 'electron' | 'browser';
+  appName: string;
+  appVersion: string;
+  logger: Logger;
+  openWindow: WindowOpener;
+  startEmbeddedCentral: StartEmbeddedCentral;
+  /** Each readiness step, for the host to print (`okienko:ready …`). */
+  onReadiness: (event: ReadinessEvent) => void;
+  clock?: Clock;
+  fetchFn?: FetchFn;
+  centralCheckIntervalMs?: number;
+};
+
+/**
+ * The composition root of the main-process services, shared by both hosts: the Electron shell
+ * and the browser host differ only in how they carry IPC and open windows. Throws the config's
+ * or the database's own error (with a message for a person) when either cannot be used.
+ */
+export async function startWorkstation(options: WorkstationOptions) {
+  const clock = options.clock ?? systemClock;
+  const { logger } = options;
+  const hub = createEventHub();
+  const readiness = createReadiness(hub, clock, options.onReadiness);
+
+  const { config, file: configFile, created } = loadWorkstationConfig(options.dataDir);
+  logger.info({ configFile, created }, created ? 'wrote the first-run config' : 'read the config');
+
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const { db, schemaVersion, migratedFrom } = openDatabase(databaseFile);
+  logger.info({ databaseFile, schemaVersion, migratedFrom }, 'database ready');
+  readiness.mark('database-ready', `schema ${schemaVersion}`);
+
+  let embedded: EmbeddedCentral | null = null;
+  let central: CentralMonitor;
+  try {
+    if (config.central.mode === 'embedded') {
+      embedded = await options.startEmbeddedCentral({ dataDir: options.dataDir, logger });
+      logger.info({ url: embedded.url }, 'embedded central server started');
+    }
+    central = createCentralMonitor({
+      mode: config.central.mode,
+      baseUrl: embedded
+        ? embedded.url
+        : config.central.mode === 'remote'
+          ? config.central.url
+          : null,
+      fetchFn: options.fetchFn ?? fetch,
+      clock,
+      hub,
+      readiness,
+      ...(options.centralCheckIntervalMs ? { intervalMs: options.centralCheckIntervalMs } : {}),
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  central.start();
+
+  const dispatch = createIpcDispatcher(
+    defaultChannelHandlers({
+      appName: options.appName,
+      appVersion: options.appVersion,
+      host: options.host,
+      dataDir: options.dataDir,
+      schemaVersion,
+      config,
+      central,
+      readiness,
+      openWindow: options.openWindow,
+    }),
+    logger,
+  );
+
+  return {
+    config,
+    dispatch,
+    hub,
+    readiness,
+    central,
+    db,
+    async close(): Promise<void> {
+      central.stop();
+      await embedded?.close();
+      db.close();
+    },
+  };
+}
+
+export type Workstation = Awaited<ReturnType<typeof startWorkstation>>;

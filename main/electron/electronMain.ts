@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import { APP_NAME, APP_VERSION } from '../app/buildInfo';
+import { startWorkstation, type Workstation } from '../app/startWorkstation';
+import { readinessLine, startupFailure } from '../app/startupMessages';
+import { embeddedCentralStarter } from '../embedded/startEmbeddedCentral';
+import { createLogger } from '../logging/logger';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { connectIpc } from './ipcBridge';
+import { applySecurityBaseline } from './security';
+import { createWindowManager } from './windows';
+
+// The Electron shell: windows, the IPC transport and the security handlers. Everything else is
+// the same main-process services the browser host runs (main/app/startWorkstation.ts).
+
+const outDir = path.resolve(import.meta.dirname, '..');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start on the same PC: the first instance brings its window forward instead.
+  app.quit();
+} else {
+  registerAppScheme();
+  let workstation: Workstation | null = null;
+  const windows = createWindowManager(path.join(outDir, 'preload', 'electronPreload.cjs'));
+
+  app.on('second-instance', () => windows.show('counter'));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!workstation) return;
+    event.preventDefault();
+    const closing = workstation;
+    workstation = null;
+    void closing.close().finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      applySecurityBaseline();
+      serveRenderer(path.join(outDir, 'renderer'));
+      const dataDir = app.getPath('userData');
+      const logger = createLogger({ dataDir });
+      workstation = await startWorkstation({
+        dataDir,
+        host: 'electron',
+        appName: APP_NAME,
+        appVersion: APP_VERSION,
+        logger,
+        startEmbeddedCentral: embeddedCentralStarter(APP_VERSION),
+        openWindow: (kind) => {
+          windows.show(kind);
+          return { opened: true, route: `#/${kind}` };
+        },
+        onReadiness: (event) => console.log(readinessLine(event)),
+      });
+      connectIpc(workstation.dispatch, workstation.hub, logger);
+      windows.show('counter');
+    })
+    .catch((error: unknown) => {
+      const message = startupFailure(error);
+      console.error(message);
+      dialog.showErrorBox(APP_NAME, message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,51 @@
+// Polish: the language of the app by default.
+export const pl = {
+  app: {
+    name: 'Okienko',
+    skipToContent: 'Przejdź do treści',
+    language: 'Język',
+    languages: { pl: 'polski', en: 'English' },
+    loading: 'Wczytywanie…',
+    loadFailed: 'Nie udało się wczytać danych stanowiska: {{message}}',
+  },
+  counter: {
+    title: 'Stanowisko {{number}}',
+    windowTitle: 'Okno stanowiska',
+    site: 'Lokalizacja: {{site}}',
+    openSupervisor: 'Okno kierownika zmiany',
+  },
+  supervisor: {
+    title: 'Przegląd zmiany',
+    windowTitle: 'Okno kierownika zmiany',
+    intro: 'Tu kierownik zmiany widzi stanowiska, kolejki i płatności bieżącej zmiany.',
+  },
+  info: {
+    heading: 'Informacje o stanowisku',
+    appVersion: 'Wersja aplikacji',
+    schemaVersion: 'Wersja schematu bazy',
+    host: 'Tryb pracy',
+    hosts: { electron: 'aplikacja okienkowa', browser: 'przeglądarka (host przeglądarkowy)' },
+    dataDir: 'Folder danych',
+    site: 'Lokalizacja',
+    counter: 'Numer stanowiska',
+    central: 'Serwer centralny',
+    centralModes: { embedded: 'wbudowany (dane demonstracyjne)', remote: 'zdalny' },
+    terminal: 'Terminal płatniczy',
+    printer: 'Drukarka etykiet',
+    devices: {
+      simulator: 'symulator',
+      'usb-hid': 'USB (HID)',
+      tcp: 'sieciowa (TCP)',
+      ipp: 'IPP',
+      device: 'urządzenie',
+      system: 'drukarka systemowa',
+    },
+  },
+  status: {
+    label: 'Stan połączenia',
+    online: 'Połączono z serwerem centralnym',
+    offline: 'Brak połączenia z serwerem centralnym',
+    checking: 'Sprawdzanie połączenia…',
+    lastCheck: 'Sprawdzono o {{time}}',
+  },
+} as const;

@@ -1,0 +1,12 @@
+import { configureStore } from '@reduxjs/toolkit';
+import { clerkApi } from './clerkApi';
+
+export function createStore() {
+  return configureStore({
+    reducer: { [clerkApi.reducerPath]: clerkApi.reducer },
+    middleware: (getDefault) => getDefault().concat(clerkApi.middleware),
+  });
+}
+
+export type AppStore = ReturnType<typeof createStore>;
+export type RootState = ReturnType<AppStore['getState']>;

@@ -1,0 +1,51 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppInfoQuery, useOpenWindowMutation } from '../../app/clerkApi';
+import { WindowFrame } from '../../components/WindowFrame';
+import { AppInfoGate } from '../appInfo/AppInfoGate';
+import { AppInfoPanel } from '../appInfo/AppInfoPanel';
+
+/** Ctrl+Shift+K opens the supervisor window (K: kierownik), without the mouse. */
+const OPEN_SUPERVISOR_KEY = 'K';
+
+export function CounterWindow() {
+  const { t } = useTranslation();
+  const { data } = useAppInfoQuery();
+  const openSupervisor = useOpenSupervisor();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey && event.shiftKey && event.key.toUpperCase() === OPEN_SUPERVISOR_KEY) {
+        event.preventDefault();
+        openSupervisor();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openSupervisor]);
+
+  return (
+    <WindowFrame
+      title={data ? t('counter.title', { number: data.config.counter.number }) : t('app.name')}
+      windowTitle={t('counter.windowTitle')}
+      actions={
+        <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
+          {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
+        </button>
+      }
+    >
+      <AppInfoGate>{(info) => <AppInfoPanel info={info} />}</AppInfoGate>
+    </WindowFrame>
+  );
+}
+
+function useOpenSupervisor(): () => void {
+  const [openWindow] = useOpenWindowMutation();
+  return useCallback(() => {
+    void openWindow('supervisor')
+      .unwrap()
+      .then((answer) => {
+        // The browser host has no windows of its own: it answers with the route to open.
+        if (!answer.opened) window.open(answer.route, '_blank', 'noopener');
+      });
+  }, [openWindow]);
+}
