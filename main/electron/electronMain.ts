@@ -15,6 +15,13 @@ import { createWindowManager } from './windows';
 
 const outDir = path.resolve(import.meta.dirname, '..');
 
+// `--data-dir DIR` (as the browser host takes it) puts the config, database and logs elsewhere:
+// a second test profile, a support person's copy of a PC's folder. Set before anything reads it.
+const dataDirArg = process.argv.indexOf('--data-dir');
+if (dataDirArg > 0 && process.argv[dataDirArg + 1]) {
+  app.setPath('userData', path.resolve(process.argv[dataDirArg + 1]!));
+}
+
 if (!app.requestSingleInstanceLock()) {
   // A second start on the same PC: the first instance brings its window forward instead.
   app.quit();
