@@ -6,8 +6,13 @@ export type StartedCentralServer = { url: string; close(): Promise<void> };
 export async function startCentralServer(
   options: CentralServerOptions & { host: string; port: number },
 ): Promise<StartedCentralServer> {
-  const app = buildCentralServer(options);
-  await app.listen({ host: options.host, port: options.port });
+  const app = await buildCentralServer(options);
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   if (address === null || typeof address === 'string') {
     await app.close();

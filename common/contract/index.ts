@@ -1,21 +1,32 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { authChannels, authEvents } from './auth';
+import { referenceChannels } from './reference';
+import { syncChannels, syncEvents } from './sync';
 import type { IpcResult } from './ipcError';
 
 export * from './app';
+export * from './auth';
 export * from './defineChannel';
 export * from './ipcError';
+export * from './reference';
+export * from './sync';
 export * from './wire';
 export * from './workstationConfig';
 
 /** Every IPC channel of the app, by name (`domain:verb`). Add a domain's channels here. */
 export const channels = {
   ...appChannels,
+  ...syncChannels,
+  ...authChannels,
+  ...referenceChannels,
 } as const;
 
 /** Every event main sends to the renderer, by name. */
 export const events = {
   ...appEvents,
+  ...syncEvents,
+  ...authEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -28,6 +28,18 @@ describe('publicHolidays', () => {
     expect(publicHolidays(2010).map((holiday) => holiday.key)).not.toContain('epiphany');
   });
 
+  it('gives every day off from 1990 to 2100 a key of its own, Easter always on a Sunday', () => {
+    for (let year = 1990; year <= 2100; year += 1) {
+      const holidays = publicHolidays(year);
+      expect(
+        holidays.filter((holiday) => holiday.key === 'other'),
+        String(year),
+      ).toEqual([]);
+      const easter = holidays.find((holiday) => holiday.key === 'easter-sunday');
+      expect(new Date(`${easter?.date}T12:00:00Z`).getUTCDay(), String(year)).toBe(0);
+    }
+  });
+
   it('refuses years the rules were not in force', () => {
     expect(() => publicHolidays(1989)).toThrow(RangeError);
   });

@@ -1,6 +1,5 @@
 export * from './caseNumber';
 export * from './civilDate';
-export * from './easter';
 export * from './holidays';
 export * from './money';
 export * from './personalData';

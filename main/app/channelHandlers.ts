@@ -1,6 +1,10 @@
 import type { WorkstationConfig } from '../../common/contract';
 import type { CentralMonitor } from '../central/centralMonitor';
+import { authChannelHandlers } from '../auth/authChannelHandlers';
 import type { ChannelHandlers } from '../ipc/ipcDispatcher';
+import { referenceChannelHandlers } from '../reference/referenceChannelHandlers';
+import { syncChannelHandlers } from '../sync/syncChannelHandlers';
+import type { SyncServices } from '../sync/syncServices';
 import type { Readiness } from './readiness';
 import type { WindowOpener } from './startWorkstation';
 
@@ -14,6 +18,7 @@ export type AppServices = {
   central: CentralMonitor;
   readiness: Readiness;
   openWindow: WindowOpener;
+  sync: SyncServices;
 };
 
 /** Each channel of the contract, answered by the service that owns it. */
@@ -33,5 +38,8 @@ export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
       return { recorded: true as const };
     },
     'app:openWindow': ({ window }) => services.openWindow(window),
+    ...syncChannelHandlers(services.sync.engine, services.sync.auth),
+    ...authChannelHandlers(services.sync.auth),
+    ...referenceChannelHandlers(services.sync.reference),
   };
 }

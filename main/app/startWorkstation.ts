@@ -9,6 +9,8 @@ import { loadWorkstationConfig } from '../config/workstationConfigFile';
 import { openDatabase } from '../db';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
 import type { Logger } from '../logging/logger';
+import { createSyncServices, type SyncServicesOptions } from '../sync/syncServices';
+import { workstationTokenFor } from '../sync/workstationTokenFile';
 import type { ReadinessEvent, WindowKind } from '../../common/contract';
 
 export const DATABASE_FILE_NAME = 'okienko.sqlite';
@@ -16,11 +18,17 @@ export const DATABASE_FILE_NAME = 'okienko.sqlite';
 /** How a host opens another window; the browser host has none and answers with a route. */
 export type WindowOpener = (window: WindowKind) => { opened: boolean; route: string };
 
-/** A central server started inside the app (the embedded default), as the host provides it. */
-export type EmbeddedCentral = { url: string; close(): Promise<void> };
+/**
+ * A central server started inside the app (the embedded default), as the host provides it, with
+ * the identity it gave this PC (the token the PC sends as X-Okienko-Workstation).
+ */
+export type EmbeddedCentral = { url: string; workstationToken: string; close(): Promise<void> };
 export type StartEmbeddedCentral = (options: {
   dataDir: string;
   logger: Logger;
+  /** The PC's configured site and counter: the embedded server registers it as a workstation. */
+  site: { id: string };
+  counter: { number: number };
 }) => Promise<EmbeddedCentral>;
 
 export type WorkstationOptions = {
@@ -36,6 +44,8 @@ export type WorkstationOptions = {
   clock?: Clock;
   fetchFn?: FetchFn;
   centralCheckIntervalMs?: number;
+  /** Sync timing overrides (tests). */
+  sync?: SyncServicesOptions['engine'];
 };
 
 /**
@@ -59,18 +69,21 @@ export async function startWorkstation(options: WorkstationOptions) {
 
   let embedded: EmbeddedCentral | null = null;
   let central: CentralMonitor;
+  let baseUrl: string;
   try {
     if (config.central.mode === 'embedded') {
-      embedded = await options.startEmbeddedCentral({ dataDir: options.dataDir, logger });
+      embedded = await options.startEmbeddedCentral({
+        dataDir: options.dataDir,
+        logger,
+        site: config.site,
+        counter: config.counter,
+      });
       logger.info({ url: embedded.url }, 'embedded central server started');
     }
+    baseUrl = embedded ? embedded.url : config.central.mode === 'remote' ? config.central.url : '';
     central = createCentralMonitor({
       mode: config.central.mode,
-      baseUrl: embedded
-        ? embedded.url
-        : config.central.mode === 'remote'
-          ? config.central.url
-          : null,
+      baseUrl: baseUrl || null,
       fetchFn: options.fetchFn ?? fetch,
       clock,
       hub,
@@ -81,7 +94,24 @@ export async function startWorkstation(options: WorkstationOptions) {
     db.close();
     throw error;
   }
+  const sync = createSyncServices({
+    db,
+    clock,
+    logger,
+    hub,
+    fetchFn: options.fetchFn ?? fetch,
+    baseUrl,
+    workstationToken: workstationTokenFor(
+      embedded?.workstationToken ?? null,
+      options.dataDir,
+      logger,
+    ),
+    demo: embedded !== null,
+    onCentralUnreachable: () => void central.checkNow(),
+    ...(options.sync ? { engine: options.sync } : {}),
+  });
   central.start();
+  sync.start();
 
   const dispatch = createIpcDispatcher(
     defaultChannelHandlers({
@@ -94,6 +124,7 @@ export async function startWorkstation(options: WorkstationOptions) {
       central,
       readiness,
       openWindow: options.openWindow,
+      sync,
     }),
     logger,
   );
@@ -105,7 +136,9 @@ export async function startWorkstation(options: WorkstationOptions) {
     readiness,
     central,
     db,
+    sync,
     async close(): Promise<void> {
+      await sync.stop();
       central.stop();
       await embedded?.close();
       db.close();

@@ -9,6 +9,7 @@ import type { EventHub } from '../app/eventHub';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
 import { createSilentLogger } from '../logging/logger';
 import { BRIDGE_SCRIPT_PATH, startBrowserHostServer } from './browserHostServer';
+import { withStubHandlers } from '../../test/support/stubChannelHandlers';
 
 const TOKEN = 'c2VjcmV0LXBlci1ydW4tdG9rZW4';
 
@@ -34,13 +35,13 @@ beforeEach(async () => {
   hub = createEventHub();
   const logger = createSilentLogger();
   const dispatch = createIpcDispatcher(
-    {
+    withStubHandlers({
       'app:info': () => {
         throw new Error('not needed here');
       },
       'app:windowLoaded': () => ({ recorded: true as const }),
       'app:openWindow': ({ window }) => ({ opened: false, route: `#/${window}` }),
-    },
+    }),
     logger,
   );
   host = await startBrowserHostServer({

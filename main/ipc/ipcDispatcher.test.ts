@@ -4,6 +4,7 @@ import type { AppInfo } from '../../common/contract';
 import { createIpcDispatcher } from './ipcDispatcher';
 import type { ChannelHandlers, DispatchLogger } from './ipcDispatcher';
 import { ServiceError } from './serviceError';
+import { withStubHandlers } from '../../test/support/stubChannelHandlers';
 
 const appInfo: AppInfo = {
   appName: 'Okienko',
@@ -28,7 +29,7 @@ function setup(overrides: Partial<ChannelHandlers> = {}) {
     ...overrides,
   };
   const logger = { warn: vi.fn<DispatchLogger['warn']>(), error: vi.fn<DispatchLogger['error']>() };
-  return { handlers, logger, dispatch: createIpcDispatcher(handlers, logger) };
+  return { handlers, logger, dispatch: createIpcDispatcher(withStubHandlers(handlers), logger) };
 }
 
 describe('createIpcDispatcher', () => {

@@ -8,6 +8,7 @@ import { createEventHub } from '../../main/app/eventHub';
 import { startBrowserHostServer } from '../../main/browserHost/browserHostServer';
 import { createIpcDispatcher } from '../../main/ipc/ipcDispatcher';
 import { createSilentLogger } from '../../main/logging/logger';
+import { withStubHandlers } from '../support/stubChannelHandlers';
 import { ms, report, summarize } from './stats';
 
 // What carrying IPC over the browser host's WebSocket costs, beside calling the dispatcher
@@ -30,11 +31,11 @@ const info = {
   },
 };
 const dispatch = createIpcDispatcher(
-  {
+  withStubHandlers({
     'app:info': () => info,
     'app:windowLoaded': () => ({ recorded: true as const }),
     'app:openWindow': () => ({ opened: false, route: '#/counter' }),
-  },
+  }),
   createSilentLogger(),
 );
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_VERSION } from '../../main/db';
 import { expect, test } from './fixtures';
+import { logIn } from './logIn';
 
 const packageVersion = (
   JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -26,6 +27,7 @@ test('the counter window opens in Polish and shows this PC through one IPC round
   host,
 }) => {
   await page.goto(await host.url());
+  await logIn(page);
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stanowisko 7');
@@ -101,6 +103,7 @@ test('Ctrl+Shift+K opens the supervisor window from the counter window', async (
   context,
 }) => {
   await page.goto(await host.url());
+  await logIn(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stanowisko 7');
   const opened = context.waitForEvent('page');
   await page.keyboard.press('Control+Shift+K');

@@ -42,10 +42,16 @@ export class BrowserHostProcess {
     });
   }
 
-  static start(options: { config?: WorkstationConfig } = {}): BrowserHostProcess {
+  /** `files`: more files for the data folder before the start (e.g. `workstation-token`). */
+  static start(
+    options: { config?: WorkstationConfig; files?: Record<string, string> } = {},
+  ): BrowserHostProcess {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'okienko-e2e-'));
     if (options.config)
       fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(options.config, null, 2));
+    for (const [name, content] of Object.entries(options.files ?? {})) {
+      fs.writeFileSync(path.join(dataDir, name), content);
+    }
     return new BrowserHostProcess(dataDir);
   }
 

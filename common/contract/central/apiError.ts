@@ -12,6 +12,7 @@ export const apiErrorCodes = [
   'not-found',
   'conflict',
   'too-many-requests',
+  'unavailable',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

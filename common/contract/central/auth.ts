@@ -34,14 +34,29 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/** A counter PC (or the assistant's, the locker desk's PC) as the server knows it. */
+export const workstationSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  /** The counter it serves at; null for a PC that is no counter (the assistant's, the locker desk's). */
+  counterNumber: z.int().nullable(),
+});
+export type Workstation = z.infer<typeof workstationSchema>;
+
+/**
+ * GET /api/v1/auth/session: who the credentials sent belong to. `expiresAt` is the user
+ * session's expiry; null when only a workstation token was sent (those do not expire: an
+ * admin replaces them).
+ */
 export const sessionResponseSchema = z.object({
   user: userSchema.nullable(),
-  workstation: z
-    .object({ id: z.string(), siteId: z.string(), counterNumber: z.int().nullable() })
-    .nullable(),
-  expiresAt: z.iso.datetime(),
+  workstation: workstationSchema.nullable(),
+  expiresAt: z.iso.datetime().nullable(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** A counter PC's own identity: the token is sent with every request beside the clerk's. */
 export const WORKSTATION_TOKEN_HEADER = 'x-okienko-workstation';
+
+/** A user's session token travels as `Authorization: Bearer <token>`. */
+export const SESSION_TOKEN_SCHEME = 'Bearer';

@@ -119,3 +119,21 @@ export type CaseType = z.infer<typeof caseTypeSchema>;
 export type ReferenceEntity = {
   [K in ReferenceEntityKind]: z.infer<(typeof referenceEntitySchemas)[K]>;
 };
+
+/** GET /api/v1/reference/:entity: the live (not deleted) entities of one kind, by id. */
+export const referenceListResponseSchemas = {
+  site: z.object({ items: z.array(siteSchema) }),
+  department: z.object({ items: z.array(departmentSchema) }),
+  category: z.object({ items: z.array(categorySchema) }),
+  counter: z.object({ items: z.array(counterSchema) }),
+  caseType: z.object({ items: z.array(caseTypeSchema) }),
+} as const satisfies Record<ReferenceEntityKind, z.ZodType>;
+
+/** PUT and DELETE /api/v1/admin/reference/:entity/:id: where the write landed in the feed. */
+export const referenceWriteResultSchema = z.object({
+  entity: referenceEntityKindSchema,
+  id: z.string(),
+  seq: z.string().regex(/^\d+$/),
+  deleted: z.boolean(),
+});
+export type ReferenceWriteResult = z.infer<typeof referenceWriteResultSchema>;

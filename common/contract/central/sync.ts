@@ -28,10 +28,17 @@ export const mutationPayloadSchemas = {
 export type MutationType = keyof typeof mutationPayloadSchemas;
 export const mutationTypeSchema = z.enum(['visit.recordManual']);
 
+/** What `visit.recordManual` answers when applied: the id the visit is kept under. */
+export const manualVisitResultSchema = z.strictObject({ visitId: z.uuid() });
+
 export const mutationSchema = z.strictObject({
   /** Made by the counter PC (a UUID) when it wrote the change: the key of at-most-once. */
   id: z.uuid(),
-  type: mutationTypeSchema,
+  /**
+   * One of `mutationTypeSchema`'s, but any name passes the request check: a type this server
+   * does not know (a newer PC) is that one mutation `rejected`, not the whole batch refused.
+   */
+  type: z.string().min(1).max(100),
   payload: z.unknown(),
   /** When the clerk made the change, by the PC's clock. */
   createdAt: z.iso.datetime(),

@@ -1,10 +1,12 @@
 import { appMeta } from './001_app_meta';
+import { sync } from './002_sync';
+import { cachedLogins } from './003_cached_logins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, oldest first. Append new ones; never edit or reorder shipped ones. */
-export const migrations: readonly Migration[] = [appMeta];
+export const migrations: readonly Migration[] = [appMeta, sync, cachedLogins];
 
 /**
  * Versions must run 1..n without gaps: `user_version` is compared with the last one, so a

@@ -49,5 +49,48 @@ export const en: LocaleShape = {
     offline: 'No connection to the central server',
     checking: 'Checking the connection…',
     lastCheck: 'Checked at {{time}}',
+    pending: 'To send: {{count}}',
+    failed: 'Refused by the server: {{count}}',
+    lastSync: 'Last sync: {{time}}',
+    neverSynced: 'Not synced yet',
+    syncProblem: 'Sync problem: {{problem}}',
+  },
+  auth: {
+    windowTitle: 'Log in',
+    heading: 'Log in to this workstation',
+    intro: 'Log in with your login and password.',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    logout: 'Log out',
+    loggedInAs: 'Logged in: {{name}}',
+    offline: 'working offline',
+    offlineHint:
+      'Logged in without a connection to the central server (working offline). Changes will be sent when the connection is back.',
+    demoBadge: 'DEMO',
+    demoHeading: 'Demo data',
+    demoText:
+      'This workstation uses the embedded server with demo data. Logins: {{logins}}. Password: {{password}}.',
+    errors: {
+      wrongCredentials: 'Wrong login or password.',
+      rateLimited: 'Too many failed logins. Try again in a moment.',
+      offlineUnknownUser:
+        'No connection to the central server. Without it, only an account that has logged in on this workstation before can log in.',
+      other: 'Could not log in: {{message}}',
+    },
+  },
+  sync: {
+    failedHeading: 'Changes refused by the central server',
+    failedIntro:
+      'The server did not accept these changes. Fix the cause and send again, or (supervisor) discard the change.',
+    type: 'Kind',
+    createdAt: 'Saved',
+    reason: 'Reason',
+    actions: 'Actions',
+    retry: 'Send again',
+    discard: 'Discard',
+    actionFailed: 'Failed: {{message}}',
+    mutationTypes: { recordManualVisit: 'Visit served while offline' },
   },
 };

@@ -47,5 +47,48 @@ export const pl = {
     offline: 'Brak połączenia z serwerem centralnym',
     checking: 'Sprawdzanie połączenia…',
     lastCheck: 'Sprawdzono o {{time}}',
+    pending: 'Do wysłania: {{count}}',
+    failed: 'Odrzucone przez serwer: {{count}}',
+    lastSync: 'Ostatnia synchronizacja: {{time}}',
+    neverSynced: 'Jeszcze bez synchronizacji',
+    syncProblem: 'Problem z synchronizacją: {{problem}}',
+  },
+  auth: {
+    windowTitle: 'Logowanie',
+    heading: 'Logowanie do stanowiska',
+    intro: 'Zaloguj się swoim loginem i hasłem.',
+    login: 'Login',
+    password: 'Hasło',
+    submit: 'Zaloguj',
+    submitting: 'Logowanie…',
+    logout: 'Wyloguj',
+    loggedInAs: 'Zalogowano: {{name}}',
+    offline: 'praca offline',
+    offlineHint:
+      'Zalogowano bez połączenia z serwerem centralnym (praca offline). Zmiany zostaną wysłane, gdy połączenie wróci.',
+    demoBadge: 'DEMO',
+    demoHeading: 'Dane demonstracyjne',
+    demoText:
+      'To stanowisko używa wbudowanego serwera z danymi demonstracyjnymi. Loginy: {{logins}}. Hasło: {{password}}.',
+    errors: {
+      wrongCredentials: 'Nieprawidłowy login lub hasło.',
+      rateLimited: 'Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za chwilę.',
+      offlineUnknownUser:
+        'Brak połączenia z serwerem centralnym. Bez połączenia można zalogować się tylko na konto, które logowało się już na tym stanowisku.',
+      other: 'Nie udało się zalogować: {{message}}',
+    },
+  },
+  sync: {
+    failedHeading: 'Zmiany odrzucone przez serwer centralny',
+    failedIntro:
+      'Tych zmian serwer nie przyjął. Popraw przyczynę i wyślij ponownie albo (kierownik) odrzuć zmianę.',
+    type: 'Rodzaj',
+    createdAt: 'Zapisano',
+    reason: 'Powód odrzucenia',
+    actions: 'Działania',
+    retry: 'Wyślij ponownie',
+    discard: 'Odrzuć',
+    actionFailed: 'Nie udało się: {{message}}',
+    mutationTypes: { recordManualVisit: 'Wizyta obsłużona bez połączenia' },
   },
 } as const;

@@ -4,6 +4,10 @@ import { useAppInfoQuery, useOpenWindowMutation } from '../../app/clerkApi';
 import { WindowFrame } from '../../components/WindowFrame';
 import { AppInfoGate } from '../appInfo/AppInfoGate';
 import { AppInfoPanel } from '../appInfo/AppInfoPanel';
+import { useSessionQuery } from '../auth/authApi';
+import { LoginScreen } from '../auth/LoginScreen';
+import { SessionActions } from '../auth/SessionActions';
+import { FailedMutationsPanel } from '../sync/FailedMutationsPanel';
 
 /** Ctrl+Shift+K opens the supervisor window (K: kierownik), without the mouse. */
 const OPEN_SUPERVISOR_KEY = 'K';
@@ -11,8 +15,11 @@ const OPEN_SUPERVISOR_KEY = 'K';
 export function CounterWindow() {
   const { t } = useTranslation();
   const { data } = useAppInfoQuery();
+  const { data: auth, error: authError } = useSessionQuery();
+  const session = auth?.session ?? null;
   const openSupervisor = useOpenSupervisor();
   useEffect(() => {
+    if (!session) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.shiftKey && event.key.toUpperCase() === OPEN_SUPERVISOR_KEY) {
         event.preventDefault();
@@ -21,19 +28,44 @@ export function CounterWindow() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openSupervisor]);
+  }, [openSupervisor, session]);
 
   return (
     <WindowFrame
       title={data ? t('counter.title', { number: data.config.counter.number }) : t('app.name')}
-      windowTitle={t('counter.windowTitle')}
+      windowTitle={session ? t('counter.windowTitle') : t('auth.windowTitle')}
       actions={
-        <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
-          {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
-        </button>
+        session ? (
+          <>
+            <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
+              {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
+            </button>
+            <SessionActions session={session} />
+          </>
+        ) : null
       }
     >
-      <AppInfoGate>{(info) => <AppInfoPanel info={info} />}</AppInfoGate>
+      {authError ? (
+        <p role="alert" className="error">
+          {t('app.loadFailed', {
+            message: 'message' in authError ? String(authError.message) : '',
+          })}
+        </p>
+      ) : !auth ? (
+        <p aria-busy="true">{t('app.loading')}</p>
+      ) : !session ? (
+        <LoginScreen demo={auth.demo} />
+      ) : (
+        <>
+          {session.offline ? (
+            <p className="offline-notice" role="status">
+              {t('auth.offlineHint')}
+            </p>
+          ) : null}
+          <FailedMutationsPanel />
+          <AppInfoGate>{(info) => <AppInfoPanel info={info} />}</AppInfoGate>
+        </>
+      )}
     </WindowFrame>
   );
 }

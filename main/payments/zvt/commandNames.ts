@@ -1,0 +1,82 @@
+/**
+ * Names of every ZVT command, including the many Okienko does not speak, so the IT support tool
+ * can say what a captured APDU is even when it cannot decode it. From python-ecrterm's command
+ * list (ecrterm/common.py), which follows the specification's command summary.
+ */
+const NAMES: Record<string, string> = {
+  '04 01': 'Set Date and Time in ECR',
+  '04 0D': 'Input Request',
+  '04 0E': 'Menu Request',
+  '04 0F': 'Status Information',
+  '04 FF': 'Intermediate Status Information',
+  '05 01': 'Status Enquiry',
+  '06 00': 'Registration',
+  '06 01': 'Authorisation',
+  '06 02': 'Log-Off',
+  '06 03': 'Account Balance Request',
+  '06 09': 'Prepaid Top-Up',
+  '06 0A': 'Tax Free',
+  '06 0C': 'Tip',
+  '06 0F': 'Completion',
+  '06 10': 'Send Turnover Totals',
+  '06 12': 'Print Turnover Receipts',
+  '06 18': 'Reset Terminal',
+  '06 1A': 'Print System Configuration',
+  '06 1B': 'Set/Reset Terminal-ID',
+  '06 1E': 'Abort',
+  '06 20': 'Repeat Receipt',
+  '06 21': 'Telephonic Authorisation',
+  '06 22': 'Pre-Authorisation/Reservation',
+  '06 23': 'Partial-Reversal of a Pre-Authorisation/Booking of a Reservation',
+  '06 24': 'Book Total',
+  '06 25': 'Pre-Authorisation Reversal',
+  '06 30': 'Reversal',
+  '06 31': 'Refund',
+  '06 50': 'End-of-Day',
+  '06 51': 'Send Offline Transactions',
+  '06 70': 'Diagnosis',
+  '06 79': 'Selftest',
+  '06 85': 'Display Text (old)',
+  '06 86': 'Display Text with Numerical Input (old)',
+  '06 87': 'PIN-Verification for Customer-Card (old)',
+  '06 88': 'Display Text with Function-Key Input (old)',
+  '06 91': 'Set Date and Time in PT',
+  '06 93': 'Initialisation',
+  '06 95': 'Change Password',
+  '06 B0': 'Abort (from the ECR)',
+  '06 C0': 'Read Card',
+  '06 D1': 'Print Line',
+  '06 D3': 'Print Text Block',
+  '06 D8': 'Dial-Up',
+  '06 D9': 'Transmit Data via Dial-Up',
+  '06 DA': 'Receive Data via Dial-Up',
+  '06 DB': 'Hang-Up',
+  '06 DD': 'Transparent Mode',
+  '06 E0': 'Display Text',
+  '06 E1': 'Display Text with Function-Key Input',
+  '06 E2': 'Display Text with Numerical Input',
+  '06 E3': 'PIN-Verification for Customer-Card',
+  '06 E4': 'Blocked-List Query to ECR',
+  '08 01': 'Activate Service-Mode',
+  '08 02': 'Switch Protocol',
+  '08 10': 'Software Update',
+  '08 11': 'Read File',
+  '08 12': 'Delete File',
+  '08 20': 'Start OPT Action',
+  '08 21': 'Set OPT Point-in-Time',
+  '08 22': 'OPT Pre-Initialisation',
+  '08 23': 'Output OPT Data',
+  '08 24': 'OPT Out-of-Order',
+  '08 30': 'Select Language',
+  '08 40': 'Change Baudrate',
+  '08 50': 'Activate Card-Reader',
+  '80 00': 'Positive Acknowledgement',
+};
+
+/** `'06 01'` → `'Authorisation'`; 84 xx is a negative acknowledgement (84 00 a positive one). */
+export function zvtCommandName(command: string): string {
+  if (command === '84 00') return 'Positive Acknowledgement';
+  if (command.startsWith('84 ')) return 'Negative Acknowledgement';
+  if (command.startsWith('0F ')) return 'Proprietary extension';
+  return NAMES[command] ?? 'unknown command';
+}

@@ -1,0 +1,10 @@
+import type { AuthTables } from './tables/authTables';
+import type { EventTables } from './tables/eventTables';
+import type { ReferenceTables } from './tables/referenceTables';
+import type { SyncTables } from './tables/syncTables';
+
+/**
+ * The central store's tables, as Kysely sees them. Each domain declares its own tables in
+ * `tables/` and its migrations in `migrations/`; this interface only puts them together.
+ */
+export interface CentralDatabase extends ReferenceTables, SyncTables, AuthTables, EventTables {}

@@ -1,0 +1,7 @@
+import { referenceAndSync } from './001_referenceAndSync';
+import { auth } from './002_auth';
+import { liveEvents } from './003_liveEvents';
+import type { CentralMigration } from './types';
+
+/** In order; a migration, once released, is never edited: a change is a new one. */
+export const centralMigrations: readonly CentralMigration[] = [referenceAndSync, auth, liveEvents];

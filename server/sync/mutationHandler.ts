@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Workstation } from '../../common/contract/central/auth';
+import type { Mutation } from '../../common/contract/central/sync';
+import type { CentralDatabase } from '../store/centralDatabase';
+
+export type MutationContext = { workstation: Workstation; now: Date };
+
+/**
+ * How the server applies one type of mutation. The payload has passed its schema when `check`
+ * and `apply` see it. A rule the payload breaks (`check`) rejects that mutation for good, with
+ * the reason; `apply` writes the new mutations of a run in the batch's transaction, in order,
+ * and returns each one's result (what a replay will answer).
+ */
+export type MutationHandler<Payload> = {
+  payloadSchema: z.ZodType<Payload>;
+  check(payload: Payload, context: MutationContext): string | null;
+  apply(
+    tx: Kysely<CentralDatabase>,
+    items: readonly { mutation: Mutation; payload: Payload }[],
+    context: MutationContext,
+  ): Promise<Record<string, unknown>[]>;
+};
