@@ -2,6 +2,7 @@
 // architecture (see docs/architecture.md), so the layout stays true without anyone remembering:
 //   common/   imports nothing of ours and does no I/O
 //   renderer/ imports only common/ (it reaches main through window.clerk)
+//   hall/     imports only common/ (the kiosk and display pages the central server serves)
 //   preload/  imports only common/ and electron
 //   main/     imports common/ and Node; only main/embedded/ may import server/ (the embedded default)
 //   server/   imports common/ and Node
@@ -63,7 +64,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           ...forbidLayers(
-            ['main', 'renderer', 'preload', 'server', 'test'],
+            ['main', 'renderer', 'preload', 'server', 'hall', 'test'],
             'common/ is shared by every side and imports nothing of ours',
           ),
           nodeBuiltins,
@@ -81,8 +82,26 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           ...forbidLayers(
-            ['main', 'preload', 'server', 'test'],
+            ['main', 'preload', 'server', 'hall', 'test'],
             'renderer/ imports only common/ and reaches main through window.clerk',
+          ),
+          nodeBuiltins,
+        ],
+        ioPackages,
+      ),
+    },
+  },
+  {
+    files: ['hall/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        [
+          ...forbidLayers(
+            ['main', 'preload', 'server', 'renderer', 'test'],
+            'hall/ pages run in the hall on a kiosk or a display; they import only common/ and talk to the central API over HTTP',
           ),
           nodeBuiltins,
         ],
@@ -112,7 +131,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         forbidLayers(
-          ['renderer', 'preload', 'server'],
+          ['renderer', 'preload', 'server', 'hall'],
           'main/ imports only common/ besides itself; the central server is reached over HTTP',
         ),
       ),
@@ -133,10 +152,18 @@ export default tseslint.config(
     files: ['server/**'],
     rules: {
       'no-restricted-imports': restrict(
-        forbidLayers(
-          ['main', 'renderer', 'preload'],
-          'server/ imports only common/ besides itself',
-        ),
+        [
+          ...forbidLayers(
+            ['main', 'renderer', 'preload'],
+            'server/ imports only common/ besides itself',
+          ),
+          // server/hall/ (the plugin that serves the pages) is the server's own folder: only a
+          // path that climbs straight into the top-level hall/ reaches the pages' layer.
+          {
+            regex: '^(?:\\.\\./)+hall(?:/|$)',
+            message: 'server/ imports only common/ besides itself (no imports from hall/).',
+          },
+        ],
         [{ name: 'electron', message: 'The central server runs without Electron.' }],
       ),
     },

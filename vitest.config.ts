@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      '{common,main,preload,renderer,server,test}/**/*.test.{ts,tsx}',
+      '{common,hall,main,preload,renderer,server,test}/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],
     exclude: ['node_modules/**', 'out/**', 'test/e2e/**'],

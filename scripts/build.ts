@@ -1,5 +1,6 @@
-// Builds everything the two hosts run into out/: the renderer with Vite, and main, the preload,
-// the browser host's bridge and the central server with esbuild. `node scripts/build.ts`
+// Builds everything the two hosts run into out/: the renderer and the hall's pages (kiosk,
+// display board) with Vite, and main, the preload, the browser host's bridge and the central
+// server with esbuild. `node scripts/build.ts`
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ export async function buildAll(): Promise<void> {
   const define = { __OKIENKO_VERSION__: JSON.stringify(version) };
 
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.hall.config.ts'), logLevel: 'warn' });
 
   const common = { bundle: true, sourcemap: true, define, logLevel: 'warning' } as const;
   await Promise.all([

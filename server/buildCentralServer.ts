@@ -11,11 +11,13 @@ import { systemClock, type Clock } from './clock';
 import { createLiveEvents, type LiveEvents } from './events/createLiveEvents';
 import type { LiveEventPublisher } from './events/liveEventPublisher';
 import { registerLiveEventsRoute } from './events/liveEventsRoute';
+import { HALL_PREFIX, hallDirBesideBundle, hallRoutes } from './hall/hallRoutes';
 import type { CentralApp, CentralContext } from './http/centralContext';
 import { registerErrorHandling } from './http/errorHandler';
 import { zodValidatorCompiler } from './http/zodValidation';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { registerAuthRoutes } from './routes/authRoutes';
+import { registerQueueRoutes } from './queue/queueRoutes';
 import { registerHealthRoute } from './routes/health';
 import { registerOpenApiRoute } from './routes/openApiRoute';
 import { registerReferenceRoutes } from './routes/referenceRoutes';
@@ -44,6 +46,8 @@ export type CentralServerOptions = {
   loginLimits?: LoginLimits;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** The built kiosk and display board pages served at /hall/ (default: `out/hall` beside the bundle). */
+  hallDir?: string;
 };
 
 const isOpenStore = (store: StoreConfig | CentralStore): store is CentralStore =>
@@ -141,6 +145,11 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
     registerReferenceRoutes(app, context);
     registerAdminRoutes(app, context);
     registerSyncRoutes(app, context);
+    registerQueueRoutes(app, context);
+    await app.register(hallRoutes, {
+      prefix: HALL_PREFIX,
+      hallDir: options.hallDir ?? hallDirBesideBundle(),
+    });
     registerLiveEventsRoute(app, {
       liveEvents,
       routeConfig: { access: { users: 'any-role', workstation: true } },

@@ -37,6 +37,8 @@ const server = await startCentralServer({
   demoData: process.env.DEMO_DATA === '1',
   trustProxy: process.env.TRUST_PROXY === '1',
   logger: true,
+  // This file runs as out/server/main.js: the hall's kiosk and display pages are in out/hall.
+  hallDir: path.resolve(import.meta.dirname, '../hall'),
 });
 // After the demo seed: with DEMO_DATA=1 the demo users exist and this changes nothing.
 const initialAdminPassword = process.env.INITIAL_ADMIN_PASSWORD;
@@ -48,6 +50,9 @@ if (initialAdminPassword) {
   if (created) console.log('created the user "admin" with INITIAL_ADMIN_PASSWORD');
 }
 console.log(`okienko-central listening at ${server.url} (store: ${storeConfig.kind})`);
+console.log(
+  `  hall pages: ${server.url}/hall/kiosk.html?site=<id>, ${server.url}/hall/display.html?site=<id>`,
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(
     signal,

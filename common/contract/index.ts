@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { authChannels, authEvents } from './auth';
+import { queueChannels, queueEvents } from './queue';
 import { referenceChannels } from './reference';
 import { syncChannels, syncEvents } from './sync';
 import type { IpcResult } from './ipcError';
@@ -9,6 +10,7 @@ export * from './app';
 export * from './auth';
 export * from './defineChannel';
 export * from './ipcError';
+export * from './queue';
 export * from './reference';
 export * from './sync';
 export * from './wire';
@@ -20,6 +22,7 @@ export const channels = {
   ...syncChannels,
   ...authChannels,
   ...referenceChannels,
+  ...queueChannels,
 } as const;
 
 /** Every event main sends to the renderer, by name. */
@@ -27,6 +30,7 @@ export const events = {
   ...appEvents,
   ...syncEvents,
   ...authEvents,
+  ...queueEvents,
 } as const;
 
 export type Channels = typeof channels;

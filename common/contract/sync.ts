@@ -6,6 +6,13 @@ import { defineChannel, defineEvent } from './defineChannel';
  * local changes wait to be sent, which ones the server refused (with its reason), and when the
  * last exchange succeeded. The HTTP side is `central/sync.ts`.
  */
+/**
+ * The live events link to the central server (pushed "something changed" hints): `connected`,
+ * `connecting` (or waiting to try again), or `off` (not started, stopped, or no workstation token).
+ */
+export const liveConnectionStateSchema = z.enum(['connected', 'connecting', 'off']);
+export type LiveConnectionState = z.infer<typeof liveConnectionStateSchema>;
+
 export const syncStatusSchema = z.object({
   /** Whether the last exchange reached the central server; null before the first one. */
   online: z.boolean().nullable(),
@@ -17,6 +24,8 @@ export const syncStatusSchema = z.object({
   lastPullAt: z.iso.datetime().nullable(),
   /** Why the last exchange failed, for a person; null when it succeeded. */
   lastError: z.string().nullable(),
+  /** Whether changes made elsewhere reach this PC at once (connected) or at the next poll. */
+  live: liveConnectionStateSchema,
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

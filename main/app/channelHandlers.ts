@@ -2,6 +2,8 @@ import type { WorkstationConfig } from '../../common/contract';
 import type { CentralMonitor } from '../central/centralMonitor';
 import { authChannelHandlers } from '../auth/authChannelHandlers';
 import type { ChannelHandlers } from '../ipc/ipcDispatcher';
+import { queueChannelHandlers } from '../queue/queueChannelHandlers';
+import type { QueueService } from '../queue/queueService';
 import { referenceChannelHandlers } from '../reference/referenceChannelHandlers';
 import { syncChannelHandlers } from '../sync/syncChannelHandlers';
 import type { SyncServices } from '../sync/syncServices';
@@ -19,6 +21,7 @@ export type AppServices = {
   readiness: Readiness;
   openWindow: WindowOpener;
   sync: SyncServices;
+  queue: QueueService;
 };
 
 /** Each channel of the contract, answered by the service that owns it. */
@@ -41,5 +44,6 @@ export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
     ...syncChannelHandlers(services.sync.engine, services.sync.auth),
     ...authChannelHandlers(services.sync.auth),
     ...referenceChannelHandlers(services.sync.reference),
+    ...queueChannelHandlers(services.queue),
   };
 }

@@ -9,6 +9,7 @@ import { loadWorkstationConfig } from '../config/workstationConfigFile';
 import { openDatabase } from '../db';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
 import type { Logger } from '../logging/logger';
+import { startQueueService } from '../queue/startQueueService';
 import { createSyncServices, type SyncServicesOptions } from '../sync/syncServices';
 import { workstationTokenFor } from '../sync/workstationTokenFile';
 import type { ReadinessEvent, WindowKind } from '../../common/contract';
@@ -94,6 +95,11 @@ export async function startWorkstation(options: WorkstationOptions) {
     db.close();
     throw error;
   }
+  const workstationToken = workstationTokenFor(
+    embedded?.workstationToken ?? null,
+    options.dataDir,
+    logger,
+  );
   const sync = createSyncServices({
     db,
     clock,
@@ -101,17 +107,24 @@ export async function startWorkstation(options: WorkstationOptions) {
     hub,
     fetchFn: options.fetchFn ?? fetch,
     baseUrl,
-    workstationToken: workstationTokenFor(
-      embedded?.workstationToken ?? null,
-      options.dataDir,
-      logger,
-    ),
+    workstationToken,
     demo: embedded !== null,
     onCentralUnreachable: () => void central.checkNow(),
     ...(options.sync ? { engine: options.sync } : {}),
   });
   central.start();
   sync.start();
+  const queue = startQueueService({
+    db,
+    clock,
+    logger,
+    hub,
+    fetchFn: options.fetchFn ?? fetch,
+    baseUrl,
+    workstationToken,
+    config,
+    sync,
+  });
 
   const dispatch = createIpcDispatcher(
     defaultChannelHandlers({
@@ -125,6 +138,7 @@ export async function startWorkstation(options: WorkstationOptions) {
       readiness,
       openWindow: options.openWindow,
       sync,
+      queue: queue.queue,
     }),
     logger,
   );
@@ -138,6 +152,7 @@ export async function startWorkstation(options: WorkstationOptions) {
     db,
     sync,
     async close(): Promise<void> {
+      await queue.stop();
       await sync.stop();
       central.stop();
       await embedded?.close();

@@ -107,6 +107,14 @@ export function createAuthService(options: AuthServiceOptions) {
       return current()?.session.user ?? null;
     },
 
+    /**
+     * The central session's token, for main's own requests on the clerk's behalf (the queue
+     * commands); null when nobody is logged in or the session is offline. Never crosses IPC.
+     */
+    sessionToken(): string | null {
+      return current()?.token ?? null;
+    },
+
     hasAnyRole(roles: readonly Role[]): boolean {
       const user = current()?.session.user;
       return !!user && user.roles.some((role) => roles.includes(role));

@@ -55,6 +55,14 @@ try {
   console.log(machineLine('listening', { url: appUrl('/counter'), dataDir }));
   console.log(`Okienko is serving the counter window at ${appUrl('/counter')}`);
   console.log(`  supervisor window: ${appUrl('/supervisor')}`);
+  // The hall's pages come from the central server (the embedded one, or the configured one).
+  const centralUrl = workstation.central.status().url;
+  if (centralUrl) {
+    const site = `?site=${encodeURIComponent(workstation.config.site.id)}`;
+    console.log(
+      `  hall pages: kiosk: ${centralUrl}/hall/kiosk.html${site}, display board: ${centralUrl}/hall/display.html${site}`,
+    );
+  }
 
   const stop = async () => {
     await server.close();

@@ -29,6 +29,8 @@ export function embeddedCentralStarter(version: string): StartEmbeddedCentral {
         demoData: true,
         // Warnings (failed logins, faults) reach the PC's log; every sync request would be noise.
         logger: logger.child({ component: 'central' }, { level: 'warn' }),
+        // Bundled into out/main/*.js: the hall's kiosk and display pages are in out/hall.
+        hallDir: path.resolve(import.meta.dirname, '../hall'),
       });
       const { token } = await ensureWorkstation(store, {
         id: `embedded-${site.id}-${counter.number}`,

@@ -30,7 +30,7 @@ function clientAnswering(
   return { client, fetchFn };
 }
 
-const emptyPage: PullResponse = { changes: [], cursor: '0', hasMore: false };
+const emptyPage: PullResponse = { feedId: 'feed-1', changes: [], cursor: '0', hasMore: false };
 const loginAnswer: LoginResponse = {
   token: 'session-secret',
   expiresAt: '2025-03-03T16:00:00.000Z',

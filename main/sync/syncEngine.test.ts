@@ -13,7 +13,7 @@ import type { CentralSyncClient } from './centralClient';
 import { createOutbox } from './outbox';
 import { countOutbox, listFailed, nextPendingBatch } from './outboxQueries';
 import { createSyncEngine, type SyncEngineOptions } from './syncEngine';
-import { readSyncState } from './syncStateQueries';
+import { readSyncState, recordLiveEventCursor } from './syncStateQueries';
 import { createFakeCentral, type FakeCentral } from '../../test/support/fakeCentral';
 import { createManualTime, settle, type ManualTime } from '../../test/support/manualTime';
 import {
@@ -508,5 +508,103 @@ describe('pull', () => {
     central.goDown();
     await engineFor(db).syncNow();
     expect(central.pulls).toEqual([]);
+  });
+});
+
+describe('a central store replaced (another feed id)', () => {
+  function siteNames(handle: Database.Database): string[] {
+    return listCachedReferences(handle, 'site').map((row) => (row.data as Site).name);
+  }
+
+  it('drops the mirror and pulls the new feed from 0 in one go; the old mirror stays whole until the first new page; the live cursor goes too', async () => {
+    central.feed.push(
+      siteChange(1, 'slaska', 'Śląska'),
+      siteChange(2, 'waszyngtona', 'Waszyngtona'),
+      siteChange(3, 'focha', 'Focha'),
+      siteChange(4, 'stara', 'Stara siedziba'),
+    );
+    await engineFor(db).syncNow();
+    expect(readSyncState(db)).toMatchObject({ pullCursor: '4', feedId: 'fake-feed-1' });
+    recordLiveEventCursor(db, '77');
+
+    // The server comes back on another store: fewer changes, so the PC's cursor (4) is past its
+    // end, and a pull after it alone would bring nothing.
+    central.feed.splice(0);
+    central.feed.push(
+      siteChange(1, 'slaska', 'Śląska'),
+      siteChange(2, 'nowa', 'Nowa siedziba'),
+      siteChange(3, 'focha', 'Focha'),
+    );
+    central.state.feedId = 'fake-feed-2';
+    central.pulls.length = 0;
+    const mirrorWhenAskedFromZero: string[][] = [];
+    let feedReplaced = 0;
+    const watching: CentralSyncClient = {
+      push: central.client.push,
+      pull: (query, signal) => {
+        if (query.after === '0') mirrorWhenAskedFromZero.push(siteNames(db));
+        return central.client.pull(query, signal);
+      },
+    };
+    const engine = engineFor(db, watching, {
+      pullPageLimit: 2,
+      onFeedReplaced: () => (feedReplaced += 1),
+    });
+
+    const status = await engine.syncNow();
+
+    expect(central.pulls.map((pull) => pull.after)).toEqual(['4', '0', '2']);
+    expect(mirrorWhenAskedFromZero).toEqual([['Focha', 'Śląska', 'Stara siedziba', 'Waszyngtona']]);
+    expect(siteNames(db)).toEqual(['Focha', 'Nowa siedziba', 'Śląska']);
+    expect(readSyncState(db)).toMatchObject({
+      pullCursor: '3',
+      feedId: 'fake-feed-2',
+      liveEventCursor: null,
+    });
+    expect(feedReplaced).toBe(1);
+    expect(status).toMatchObject({ online: true, lastError: null });
+
+    // From now on the new feed is the PC's: the next pull asks after its cursor, no restart.
+    central.pulls.length = 0;
+    await engine.syncNow();
+    expect(central.pulls.map((pull) => pull.after)).toEqual(['3']);
+    expect(feedReplaced).toBe(1);
+  });
+
+  it('pulls everything again once on a PC whose cursor predates feed ids', async () => {
+    central.feed.push(siteChange(1, 'slaska', 'Śląska'), siteChange(2, 'focha', 'Focha'));
+    db.prepare(`UPDATE sync_state SET pull_cursor = '2', feed_id = NULL`).run();
+
+    await engineFor(db).syncNow();
+
+    expect(central.pulls.map((pull) => pull.after)).toEqual(['2', '0']);
+    expect(siteNames(db)).toEqual(['Focha', 'Śląska']);
+    expect(readSyncState(db).feedId).toBe('fake-feed-1');
+  });
+
+  it('refuses a feed that changes again within one pull (two stores behind one address), keeping what it has', async () => {
+    central.feed.push(
+      siteChange(1, 'slaska', 'Śląska'),
+      siteChange(2, 'focha', 'Focha'),
+      siteChange(3, 'waszyngtona', 'Waszyngtona'),
+    );
+    await engineFor(db).syncNow();
+    let answers = 0;
+    const flapping: CentralSyncClient = {
+      push: central.client.push,
+      pull: async (query, signal) => {
+        answers += 1;
+        central.state.feedId = `fake-feed-${answers % 2 === 0 ? 'a' : 'b'}`;
+        return central.client.pull(query, signal);
+      },
+    };
+
+    const status = await engineFor(db, flapping, { pullPageLimit: 1 }).syncNow();
+
+    expect(status.lastError).toMatch(/changed twice during one pull/);
+    expect(answers).toBe(3);
+    // The one page of the feed it took is whole, with its cursor; the next round goes on from it.
+    expect(readSyncState(db)).toMatchObject({ pullCursor: '1', feedId: 'fake-feed-a' });
+    expect(siteNames(db)).toEqual(['Śląska']);
   });
 });

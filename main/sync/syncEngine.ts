@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { FailedMutation, SyncStatus } from '../../common/contract';
+import type { FailedMutation, LiveConnectionState, SyncStatus } from '../../common/contract';
 import {
   PUSH_BATCH_LIMIT,
   type Mutation,
@@ -22,7 +22,13 @@ import {
   requeueFailed,
   type OutboxEntry,
 } from './outboxQueries';
-import { readSyncState, recordPulledPage, recordPush, recordSyncError } from './syncStateQueries';
+import {
+  readSyncState,
+  recordPulledPage,
+  recordPush,
+  recordSyncError,
+  startNewFeed,
+} from './syncStateQueries';
 import { backoffDelay, systemTimers, type Backoff, type SyncTimers } from './syncTimers';
 
 export type SyncLogger = {
@@ -60,6 +66,13 @@ export type SyncEngineOptions = {
   appliedHandlers?: Partial<Record<MutationType, AppliedHandler>>;
   /** Makes the new id of a failed mutation sent again. */
   newId?: () => string;
+  /** The live events connection's state, shown in the status (default: 'off'). */
+  liveState?: () => LiveConnectionState;
+  /**
+   * Told after a pull took a feed the cursors did not come from (the first one, or the server's
+   * store was replaced) and started over: the live events cursor was cleared with the mirror.
+   */
+  onFeedReplaced?: () => void;
 };
 
 type PhaseOutcome =
@@ -120,6 +133,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       lastPushAt: state.lastPushAt,
       lastPullAt: state.lastPullAt,
       lastError: state.lastError,
+      live: options.liveState?.() ?? 'off',
     };
   }
 
@@ -229,17 +243,38 @@ export function createSyncEngine(options: SyncEngineOptions) {
   // ---- pull -----------------------------------------------------------------------------------
 
   async function pullAll(): Promise<PhaseOutcome> {
+    const state = readSyncState(db);
+    let after = state.pullCursor;
+    let feedId = state.feedId;
+    let startedOver = false;
     for (;;) {
       if (stopped) return STOPPED;
-      const after = readSyncState(db).pullCursor;
       const answer = await client.pull({ after, limit: pullPageLimit }, abort.signal);
       if (stopped) return STOPPED;
       if (!answer.ok) return answer;
       const page = answer.value;
+      const newFeed = page.feedId !== feedId;
+      if (newFeed && after !== '0') {
+        // The cursor is a position on another feed (the server's store was replaced, or this PC
+        // pulled before feeds had ids): the page after it means nothing. Start over from 0; the
+        // mirror stays as it is until the new feed's first page replaces it.
+        if (startedOver) return feedChangedTwice(page.feedId);
+        startedOver = true;
+        logger.warn(
+          { previousFeedId: feedId, feedId: page.feedId, cursor: after },
+          'the central server answers from another reference feed: pulling all of it again',
+        );
+        after = '0';
+        continue;
+      }
       db.transaction(() => {
+        if (newFeed) startNewFeed(db, page.feedId);
         applyChanges(db, page.changes);
         recordPulledPage(db, page.cursor, now());
       })();
+      feedId = page.feedId;
+      // The live events cursor went with the old feed: the live client connects afresh.
+      if (newFeed) options.onFeedReplaced?.();
       online = true;
       publishIfChanged();
       if (!page.hasMore) return OK;
@@ -253,7 +288,20 @@ export function createSyncEngine(options: SyncEngineOptions) {
           },
         };
       }
+      after = page.cursor;
     }
+  }
+
+  /** A feed that changes again within one pull: two stores behind one address, most likely. */
+  function feedChangedTwice(feedId: string): PhaseOutcome {
+    return {
+      ok: false,
+      failure: {
+        kind: 'unreachable',
+        status: null,
+        message: `the central server's reference feed changed twice during one pull (now ${feedId}): are two servers with different stores behind one address?`,
+      },
+    };
   }
 
   // ---- rounds and their schedule -------------------------------------------------------------
@@ -388,6 +436,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       failures = 0;
       retryDelay = 0;
       void requestRound();
+    },
+
+    /** Publishes the status if a part the engine does not own (the live link) changed. */
+    refreshStatus(): void {
+      publishIfChanged();
     },
 
     /** The central monitor saw the server stop answering. */

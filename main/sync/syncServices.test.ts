@@ -32,7 +32,7 @@ function fakeFetch(state: { up: boolean; pushed: string[]; headers: Headers[] })
       });
     }
     if (url.pathname === '/api/v1/sync/pull')
-      return json({ changes: [], cursor: '0', hasMore: false });
+      return json({ feedId: 'feed-1', changes: [], cursor: '0', hasMore: false });
     return new Response('{}', { status: 404 });
   };
 }
@@ -56,6 +56,7 @@ describe('createSyncServices', () => {
       demo: true,
       onCentralUnreachable: () => (unreachableReports += 1),
       engine: { timers: time.timers, backoff: { baseMs: 60_000, maxMs: 60_000 } },
+      live: false,
     });
     services.start();
     await settle();

@@ -76,7 +76,12 @@ describe.each(storeKinds)('GET /api/v1/sync/pull on %s', (kind) => {
     expect(cursor).toBe(changes.at(-1)?.seq);
 
     // At the end: an empty page that keeps the cursor.
-    expect(await pull(cursor)).toEqual({ changes: [], cursor, hasMore: false });
+    expect(await pull(cursor)).toEqual({
+      feedId: pages[0]?.feedId,
+      changes: [],
+      cursor,
+      hasMore: false,
+    });
   });
 
   it('brings a write made after the first page in the next pull, and the latest version only', async () => {
@@ -97,6 +102,42 @@ describe.each(storeKinds)('GET /api/v1/sync/pull on %s', (kind) => {
     const renamed = rest.filter((change) => change.id === 'dept-3');
     expect(renamed).toHaveLength(1);
     expect(renamed[0]?.data).toMatchObject({ name: 'Wydział przemianowany' });
+  });
+
+  it('names its feed with one id on every answer, and another store’s feed with another', async () => {
+    await writeDepartments([department(1)]);
+    const first = await pull('0');
+    expect(first.feedId).toMatch(/^[0-9a-f-]{36}$/);
+    await writeDepartments([department(2)]);
+    // The id stays across writes, cursors, and a server restarted on the same store.
+    expect((await pull(first.cursor)).feedId).toBe(first.feedId);
+    const restarted = await buildTestServer(test.store, { demoData: false });
+    try {
+      const again = await restarted.inject({ method: 'GET', url: '/api/v1/sync/pull', headers });
+      expect(pullResponseSchema.parse(again.json()).feedId).toBe(first.feedId);
+    } finally {
+      await restarted.close();
+    }
+
+    // A store of its own (what a replaced store looks like to a PC) has a feed of its own.
+    const other = await openTestStore(kind);
+    try {
+      const otherApp = await buildTestServer(other.store, { demoData: false });
+      try {
+        const answer = await otherApp.inject({
+          method: 'GET',
+          url: '/api/v1/sync/pull?after=0',
+          headers: await workstationHeaders(other.store),
+        });
+        expect(answer.statusCode, answer.body).toBe(200);
+        const otherFeedId = pullResponseSchema.parse(answer.json()).feedId;
+        expect(otherFeedId).not.toBe(first.feedId);
+      } finally {
+        await otherApp.close();
+      }
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('accepts a user session as well as a workstation, and no one without credentials', async () => {

@@ -4,10 +4,16 @@ import { countUsers, userToRow } from '../auth/users';
 import type { Clock } from '../clock';
 import { countReferenceEntities, writeReferenceChanges } from '../reference/referenceFeed';
 import type { CentralStore } from '../store/openCentralStore';
+import { seedDemoQueue } from './demoQueue';
 import { demoReferenceWrites } from './demoReferenceData';
 import { DEMO_PASSWORD, demoUsers } from './demoUsers';
 
-export type SeedOutcome = { referenceEntities: number; users: number };
+export type SeedOutcome = {
+  referenceEntities: number;
+  users: number;
+  /** Demo appointments booked for today (server/seed/demoQueue.ts). */
+  appointments: number;
+};
 
 /**
  * Seeds the demo data into an empty store: the reference data when the feed is empty, the
@@ -18,6 +24,15 @@ export async function seedDemoDataIfEmpty(
   store: CentralStore,
   { passwords, clock }: { passwords: PasswordHasher; clock: Clock },
 ): Promise<SeedOutcome> {
+  const seeded = await seedReferenceAndUsers(store, { passwords, clock });
+  // Every demo start: today's demo booking codes work on the day the demo runs.
+  return { ...seeded, appointments: await seedDemoQueue(store, clock) };
+}
+
+async function seedReferenceAndUsers(
+  store: CentralStore,
+  { passwords, clock }: { passwords: PasswordHasher; clock: Clock },
+): Promise<Omit<SeedOutcome, 'appointments'>> {
   const [references, users] = await Promise.all([
     countReferenceEntities(store.db),
     countUsers(store.db),
@@ -41,7 +56,7 @@ export async function seedDemoDataIfEmpty(
     if (store.dialect === 'postgres') {
       await sql`select pg_advisory_xact_lock(hashtext('okienko.seedDemoData'))`.execute(tx);
     }
-    const outcome: SeedOutcome = { referenceEntities: 0, users: 0 };
+    const outcome = { referenceEntities: 0, users: 0 };
     if ((await countReferenceEntities(tx)) === 0) {
       const written = await writeReferenceChanges(
         tx,

@@ -1,10 +1,13 @@
 import type { AuthTables } from './tables/authTables';
 import type { EventTables } from './tables/eventTables';
+import type { QueueTables } from './tables/queueTables';
 import type { ReferenceTables } from './tables/referenceTables';
+import type { StoreTables } from './tables/storeTables';
 import type { SyncTables } from './tables/syncTables';
 
 /**
  * The central store's tables, as Kysely sees them. Each domain declares its own tables in
  * `tables/` and its migrations in `migrations/`; this interface only puts them together.
  */
-export interface CentralDatabase extends ReferenceTables, SyncTables, AuthTables, EventTables {}
+export interface CentralDatabase
+  extends ReferenceTables, SyncTables, AuthTables, EventTables, StoreTables, QueueTables {}

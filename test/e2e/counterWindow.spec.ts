@@ -31,6 +31,8 @@ test('the counter window opens in Polish and shows this PC through one IPC round
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stanowisko 7');
+  // This PC's details are one key away from the counter panel.
+  await page.keyboard.press('F12');
   await expect(page.getByRole('heading', { name: 'Informacje o stanowisku' })).toBeVisible();
 
   // app:info carries the app version, the SQLite schema version and the config file's values.

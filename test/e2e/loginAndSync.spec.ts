@@ -34,7 +34,7 @@ test('a clerk logs in with the keyboard alone; a wrong password is refused in Po
 
   await expect(page.getByTestId('session-user')).toHaveText(`Zalogowano: ${DEMO_CLERK.name}`);
   await expect(page.getByTestId('session-offline')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Informacje o stanowisku' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Obsługiwany bilet' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/logged-in.png', fullPage: true });
 });

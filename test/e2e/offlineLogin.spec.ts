@@ -1,39 +1,10 @@
-import { defaultWorkstationConfig } from '../../common/contract';
-import { BrowserHostProcess } from '../support/browserHostProcess';
-import { CentralProcess } from '../support/centralProcess';
-import { expect, test as base } from './fixtures';
+import { expect } from './fixtures';
+import { remoteCounterTest } from './remoteCentralFixtures';
 import { DEMO_CLERK, logIn } from './logIn';
 
 // A counter PC configured for a remote central server (its own process, which the test stops),
 // with its workstation token in <dataDir>/workstation-token.
-const test = base.extend<{ central: CentralProcess }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
-  central: async ({}, use) => {
-    const central = await CentralProcess.start();
-    try {
-      await use(central);
-    } finally {
-      await central.dispose();
-    }
-  },
-  host: async ({ central }, use) => {
-    const token = await central.registerWorkstation('e2e-slaska-4', 'slaska', 4);
-    const host = BrowserHostProcess.start({
-      config: {
-        ...defaultWorkstationConfig,
-        central: { mode: 'remote', url: central.url },
-        counter: { number: 4 },
-      },
-      files: { 'workstation-token': `${token}\n` },
-    });
-    try {
-      await host.waitFor('ready', (data) => data.step === 'central-reachable');
-      await use(host);
-    } finally {
-      await host.stop();
-    }
-  },
-});
+const test = remoteCounterTest(4);
 
 test('a clerk who logged in here before logs in again while the central server is down: "praca offline"', async ({
   page,

@@ -22,7 +22,7 @@ export class BrowserHostProcess {
   private output = '';
   private exited: number | null = null;
 
-  private constructor(dataDir: string) {
+  private constructor(dataDir: string, env: Record<string, string> = {}) {
     if (!fs.existsSync(browserHostEntry)) {
       throw new Error(
         `${browserHostEntry} is missing: run \`npm run build\` before the end-to-end tests.`,
@@ -31,7 +31,7 @@ export class BrowserHostProcess {
     this.dataDir = dataDir;
     this.child = spawn(process.execPath, [browserHostEntry, '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, OKIENKO_DATA_DIR: '' },
+      env: { ...process.env, OKIENKO_DATA_DIR: '', ...env },
     });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       readline.createInterface({ input: stream! }).on('line', (line) => this.receive(line));
@@ -42,9 +42,16 @@ export class BrowserHostProcess {
     });
   }
 
-  /** `files`: more files for the data folder before the start (e.g. `workstation-token`). */
+  /**
+   * `files`: more files for the data folder before the start (e.g. `workstation-token`);
+   * `env`: more environment for the host (e.g. `shiftedClockEnv()` from `./shiftedClock`).
+   */
   static start(
-    options: { config?: WorkstationConfig; files?: Record<string, string> } = {},
+    options: {
+      config?: WorkstationConfig;
+      files?: Record<string, string>;
+      env?: Record<string, string>;
+    } = {},
   ): BrowserHostProcess {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'okienko-e2e-'));
     if (options.config)
@@ -52,7 +59,7 @@ export class BrowserHostProcess {
     for (const [name, content] of Object.entries(options.files ?? {})) {
       fs.writeFileSync(path.join(dataDir, name), content);
     }
-    return new BrowserHostProcess(dataDir);
+    return new BrowserHostProcess(dataDir, options.env);
   }
 
   /** Resolves with the first line of this kind that matches, past or future. */

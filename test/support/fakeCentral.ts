@@ -29,6 +29,8 @@ export function createFakeCentral() {
     refuse: (_mutation: Mutation): string | null => null,
     /** A failure for a whole batch (e.g. a 400), checked before anything is applied. */
     refuseBatch: (_mutations: readonly Mutation[]): CentralFailure | null => null,
+    /** The feed id every pull answers (a test replaces the store by changing it). */
+    feedId: 'fake-feed-1',
   };
 
   function decide(mutation: Mutation): MutationResult {
@@ -59,7 +61,7 @@ export function createFakeCentral() {
       const last = changes.at(-1);
       const cursor = last ? last.seq : query.after;
       const hasMore = feed.some((change) => BigInt(change.seq) > BigInt(cursor));
-      return { ok: true, value: { changes, cursor, hasMore } };
+      return { ok: true, value: { feedId: state.feedId, changes, cursor, hasMore } };
     },
   };
 

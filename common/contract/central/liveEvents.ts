@@ -4,7 +4,12 @@ import { z } from 'zod';
  * Live events from the central server (WebSocket `/api/v1/events?after=<id>`). Ids grow; a client
  * that reconnects with the last id it saw gets what it missed, then the live stream.
  */
-export const liveEventTypeSchema = z.enum(['reference.changed', 'mutation.applied']);
+export const liveEventTypeSchema = z.enum([
+  'reference.changed',
+  'mutation.applied',
+  /** The queue of a site changed (`queueChangedEventSchema` in queue.ts): refresh its view. */
+  'queue.changed',
+]);
 
 export const liveEventSchema = z.object({
   id: z.string().regex(/^\d+$/),

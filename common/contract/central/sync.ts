@@ -99,6 +99,12 @@ export const pullQuerySchema = z.strictObject({
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const pullResponseSchema = z.object({
+  /**
+   * The feed's identity: random, made once per central store. A cursor belongs to one feed; when
+   * the id is not the one the PC pulled its cursor from (the store was replaced), the PC drops
+   * its mirror and pulls from `0`.
+   */
+  feedId: z.string().min(1).max(100),
   changes: z.array(changeSchema),
   /** Pass as `after` for the next page. */
   cursor: z.string().regex(/^\d+$/),

@@ -1,12 +1,20 @@
 import { appMeta } from './001_app_meta';
 import { sync } from './002_sync';
 import { cachedLogins } from './003_cached_logins';
+import { liveEventsCursor } from './004_live_events_cursor';
+import { manualVisits } from './005_manual_visits';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, oldest first. Append new ones; never edit or reorder shipped ones. */
-export const migrations: readonly Migration[] = [appMeta, sync, cachedLogins];
+export const migrations: readonly Migration[] = [
+  appMeta,
+  sync,
+  cachedLogins,
+  liveEventsCursor,
+  manualVisits,
+];
 
 /**
  * Versions must run 1..n without gaps: `user_version` is compared with the last one, so a

@@ -1,12 +1,13 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfoQuery, useOpenWindowMutation } from '../../app/clerkApi';
+import { useAppDispatch } from '../../app/hooks';
 import { WindowFrame } from '../../components/WindowFrame';
-import { AppInfoGate } from '../appInfo/AppInfoGate';
-import { AppInfoPanel } from '../appInfo/AppInfoPanel';
 import { useSessionQuery } from '../auth/authApi';
 import { LoginScreen } from '../auth/LoginScreen';
 import { SessionActions } from '../auth/SessionActions';
+import { CounterPanel } from '../queue/CounterPanel';
+import { dialogOpened } from '../queue/queueSlice';
 import { FailedMutationsPanel } from '../sync/FailedMutationsPanel';
 
 /** Ctrl+Shift+K opens the supervisor window (K: kierownik), without the mouse. */
@@ -18,6 +19,7 @@ export function CounterWindow() {
   const { data: auth, error: authError } = useSessionQuery();
   const session = auth?.session ?? null;
   const openSupervisor = useOpenSupervisor();
+  const dispatch = useAppDispatch();
   useEffect(() => {
     if (!session) return;
     const onKey = (event: KeyboardEvent) => {
@@ -37,6 +39,14 @@ export function CounterWindow() {
       actions={
         session ? (
           <>
+            <button
+              type="button"
+              onClick={() => dispatch(dialogOpened('info'))}
+              aria-keyshortcuts="F12"
+              data-testid="open-info"
+            >
+              {t('queue.commands.info')} <kbd>F12</kbd>
+            </button>
             <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
               {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
             </button>
@@ -57,13 +67,9 @@ export function CounterWindow() {
         <LoginScreen demo={auth.demo} />
       ) : (
         <>
-          {session.offline ? (
-            <p className="offline-notice" role="status">
-              {t('auth.offlineHint')}
-            </p>
-          ) : null}
+          {/* The clerk's screen; this PC's details are one key away (F12, in a dialog). */}
+          <CounterPanel login={session.user.login} />
           <FailedMutationsPanel />
-          <AppInfoGate>{(info) => <AppInfoPanel info={info} />}</AppInfoGate>
         </>
       )}
     </WindowFrame>

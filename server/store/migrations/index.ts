@@ -1,7 +1,15 @@
 import { referenceAndSync } from './001_referenceAndSync';
 import { auth } from './002_auth';
 import { liveEvents } from './003_liveEvents';
+import { storeIdentity } from './004_storeIdentity';
+import { queue } from './005_queue';
 import type { CentralMigration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new one. */
-export const centralMigrations: readonly CentralMigration[] = [referenceAndSync, auth, liveEvents];
+export const centralMigrations: readonly CentralMigration[] = [
+  referenceAndSync,
+  auth,
+  liveEvents,
+  storeIdentity,
+  queue,
+];
