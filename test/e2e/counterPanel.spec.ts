@@ -118,7 +118,7 @@ test('transfer (F6) and pause (F9) go through keyboard dialogs: Esc closes and g
   // F12: this workstation's details, in a dialog.
   await a.keyboard.press('F12');
   await expect(a.getByRole('heading', { name: 'Informacje o stanowisku' })).toBeVisible();
-  await expect(a.getByTestId('info-site')).toHaveText('slaska');
+  await expect(a.getByTestId('info-site')).toHaveText('Urząd Miasta — budynek główny, ul. Śląska');
   await a.keyboard.press('Escape');
   await expect(a.getByTestId('info-dialog')).toHaveCount(0);
 });

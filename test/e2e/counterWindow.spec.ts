@@ -38,7 +38,7 @@ test('the counter window opens in Polish and shows this PC through one IPC round
   // app:info carries the app version, the SQLite schema version and the config file's values.
   await expect(page.getByTestId('info-app-version')).toHaveText(packageVersion);
   await expect(page.getByTestId('info-schema-version')).toHaveText(String(SCHEMA_VERSION));
-  await expect(page.getByTestId('info-site')).toHaveText('waszyngtona');
+  await expect(page.getByTestId('info-site')).toHaveText('Urząd Miasta — ul. Waszyngtona');
   await expect(page.getByTestId('info-printer')).toHaveText('sieciowa (TCP)');
   await expect(page.getByTestId('info-host')).toHaveText('przeglądarka (host przeglądarkowy)');
 

@@ -3,6 +3,7 @@ import { sync } from './002_sync';
 import { cachedLogins } from './003_cached_logins';
 import { liveEventsCursor } from './004_live_events_cursor';
 import { manualVisits } from './005_manual_visits';
+import { printJobs } from './006_print_jobs';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   cachedLogins,
   liveEventsCursor,
   manualVisits,
+  printJobs,
 ];
 
 /**

@@ -1,15 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../common/contract';
+import { useReferenceList } from '../reference/referenceApi';
 
 /** What this PC is and runs: for the clerk who calls IT, and for IT who asks. */
 export function AppInfoPanel({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
   const { config } = info;
+  const sites = useReferenceList('site');
   const rows: [string, string, string][] = [
     ['app-version', t('info.appVersion'), info.appVersion],
     ['schema-version', t('info.schemaVersion'), String(info.schemaVersion)],
     ['host', t('info.host'), t(`info.hosts.${info.host}`)],
-    ['site', t('info.site'), config.site.id],
+    // The site's name from the cached reference data; its id until the first pull has arrived.
+    [
+      'site',
+      t('info.site'),
+      sites?.find((site) => site.id === config.site.id)?.name ?? config.site.id,
+    ],
     ['counter', t('info.counter'), String(config.counter.number)],
     [
       'central',

@@ -1,0 +1,75 @@
+import net from 'node:net';
+import { PrintFailure, systemErrorCode } from '../printFailure';
+import type { PrinterTransport } from './printerTransport';
+
+export type TcpTransportOptions = {
+  /** How long to wait for the printer to accept the connection, and then for each write. */
+  timeoutMs?: number;
+};
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Errors that mean the printer is not there right now: switched off, asleep, unplugged. */
+const OFFLINE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+
+/**
+ * A label printer on the network, raw port 9100 (JetDirect): connect, write the job's bytes,
+ * half-close, and resolve when the last byte has left the socket. The printer answers nothing
+ * on this port, so "sent" is all that can be known; a printer out of paper still prints later.
+ */
+export function createTcpTransport(options: TcpTransportOptions = {}): PrinterTransport<'tcp'> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return {
+    kind: 'tcp',
+    send(printer, bytes) {
+      const address = `${printer.host}:${printer.port}`;
+      return new Promise<void>((resolve, reject) => {
+        let settled = false;
+        const socket = net.connect({ host: printer.host, port: printer.port });
+        const fail = (failure: PrintFailure) => {
+          if (!settled) {
+            settled = true;
+            reject(failure);
+          }
+          socket.destroy();
+        };
+        // Covers the connect as well as a printer that stops reading half-way.
+        socket.setTimeout(timeoutMs, () => {
+          fail(
+            new PrintFailure('printer-offline', `${address} (no answer in ${timeoutMs} ms)`, true),
+          );
+        });
+        socket.once('error', (error) => {
+          const code = systemErrorCode(error);
+          const detail = `${address} (${code ?? error.message})`;
+          fail(
+            code !== undefined && OFFLINE_CODES.has(code)
+              ? new PrintFailure('printer-offline', detail, true, error)
+              : new PrintFailure('printer-error', detail, true, error),
+          );
+        });
+        socket.once('connect', () => {
+          // end() writes every byte then sends FIN; 'finish' fires once all of it is flushed.
+          socket.end(bytes, () => {
+            if (settled) return;
+            settled = true;
+            // The printer closes its side when it has read the job; do not hold the socket.
+            socket.setTimeout(timeoutMs, () => socket.destroy());
+            resolve();
+          });
+        });
+      });
+    },
+  };
+}
