@@ -1,18 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { QueueChangedEvent, Ticket } from '../../common/contract/central/queue';
 import type { Counter } from '../../common/contract/central/reference';
 import { createPasswordHasher } from '../auth/passwordHashing';
 import type { Clock } from '../clock';
 import { writeReferenceChanges } from '../reference/referenceFeed';
 import { seedDemoDataIfEmpty } from '../seed/seedDemoData';
+import type { CentralStore } from '../store/openCentralStore';
 import type { StoreDialect } from '../store/storeConfig';
-import { dropPostgresSchema, openCentralStore, type CentralStore } from '../store/openCentralStore';
-import {
-  openTestStore,
-  TEST_PG_URL,
-  TEST_SCRYPT_COST,
-  type TestStore,
-} from '../testing/testStores';
+import { openTestStore, TEST_SCRYPT_COST, type TestStore } from '../testing/testStores';
 import type { ClerkAtCounter } from './queueDeps';
 import { createQueueEngine, type QueueEngine } from './queueEngine';
 import { formatTicketNumber, ticketToRow } from './ticketRows';
@@ -46,36 +41,12 @@ export type QueueTestKit = {
   dispose(): Promise<void>;
 };
 
-/** A test store; on PostgreSQL with a pool of `poolSize` connections when given. */
-async function openKitStore(kind: StoreDialect, poolSize?: number): Promise<TestStore> {
-  if (kind === 'sqlite' || poolSize === undefined) return openTestStore(kind);
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const config = { kind: 'postgres' as const, url: TEST_PG_URL, schema, poolSize };
-  const store = await openCentralStore(config);
-  const others: CentralStore[] = [];
-  return {
-    kind,
-    config,
-    store,
-    async openAnother() {
-      const other = await openCentralStore(config);
-      others.push(other);
-      return other;
-    },
-    async dispose() {
-      for (const other of others) await other.close();
-      await store.close();
-      await dropPostgresSchema(TEST_PG_URL, schema);
-    },
-  };
-}
-
 export async function openQueueTestKit(
   kind: StoreDialect,
   start: string,
   options: { poolSize?: number } = {},
 ): Promise<QueueTestKit> {
-  const test = await openKitStore(kind, options.poolSize);
+  const test = await openTestStore(kind, options);
   const clock = testClock(start);
   await seedDemoDataIfEmpty(test.store, {
     passwords: createPasswordHasher(TEST_SCRYPT_COST),

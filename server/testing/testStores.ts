@@ -29,7 +29,11 @@ export type TestStore = {
   dispose(): Promise<void>;
 };
 
-export async function openTestStore(kind: StoreDialect): Promise<TestStore> {
+/** `poolSize`: the PostgreSQL pool's connections (concurrency tests want more than the default). */
+export async function openTestStore(
+  kind: StoreDialect,
+  options: { poolSize?: number } = {},
+): Promise<TestStore> {
   let config: StoreConfig;
   let cleanup: () => Promise<void>;
   if (kind === 'sqlite') {
@@ -38,7 +42,7 @@ export async function openTestStore(kind: StoreDialect): Promise<TestStore> {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    config = { kind: 'postgres', url: TEST_PG_URL, schema, poolSize: 10 };
+    config = { kind: 'postgres', url: TEST_PG_URL, schema, poolSize: options.poolSize ?? 10 };
     cleanup = () => dropPostgresSchema(TEST_PG_URL, schema);
   }
   const store = await openCentralStore(config);
