@@ -1,70 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import type { LiveEvent } from '../../../common/contract/central/liveEvents';
 import type { Clock } from '../../clock';
-import {
-  dropPostgresSchema,
-  openCentralStore,
-  type CentralStore,
-} from '../../store/openCentralStore';
+import type { CentralStore } from '../../store/openCentralStore';
+import { manualClock, openTestStore, TEST_PG_URL } from '../../testing/testStores';
 import type { LiveSubscriptionEnd } from '../liveEventFeed';
 import type { LiveEvents } from '../createLiveEvents';
 import type { LiveEventsLogger } from '../liveEventsLogger';
 
-export const TEST_PG_URL =
-  process.env.OKIENKO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { TEST_PG_URL };
 
 export type TestStores = {
   store: CentralStore;
-  /** Another store on the same data (PostgreSQL: its own pool, as another server process has). */
+  /** Another store on the same data (its own connections, as another server process has). */
   openAnother(): Promise<CentralStore>;
-  /** Closes every store opened here and drops the test schema. */
+  /** Closes every store opened here and removes the test's file or schema. */
   close(): Promise<void>;
 };
 
-/** A fresh, migrated store: SQLite in memory, or PostgreSQL in a schema of its own. */
+/** A fresh, migrated store of the server's test kit, with small PostgreSQL pools. */
 export async function openTestStores(kind: 'sqlite' | 'postgres'): Promise<TestStores> {
-  if (kind === 'sqlite') {
-    const store = await openCentralStore({ kind: 'sqlite', file: ':memory:' });
-    return {
-      store,
-      openAnother: () => Promise.reject(new Error('An in-memory SQLite store cannot be shared.')),
-      close: () => store.close(),
-    };
-  }
-  const schema = `live_events_test_${randomBytes(6).toString('hex')}`;
-  const opened: CentralStore[] = [];
-  const open = async () => {
-    const store = await openCentralStore({
-      kind: 'postgres',
-      url: TEST_PG_URL,
-      schema,
-      poolSize: 4,
-    });
-    opened.push(store);
-    return store;
-  };
-  const store = await open();
-  return {
-    store,
-    openAnother: open,
-    async close() {
-      await Promise.all(opened.map((each) => each.close()));
-      await dropPostgresSchema(TEST_PG_URL, schema);
-    },
-  };
+  const test = await openTestStore(kind, { poolSize: 4 });
+  return { store: test.store, openAnother: test.openAnother, close: test.dispose };
 }
 
 /** A clock that stands still until the test moves it. */
 export function testClock(
   start = '2025-09-01T08:00:00.000Z',
 ): Clock & { advance(ms: number): void } {
-  let now = new Date(start).getTime();
-  return {
-    now: () => new Date(now),
-    advance: (ms) => {
-      now += ms;
-    },
-  };
+  return manualClock(start);
 }
 
 export type LogLine = { level: 'debug' | 'info' | 'warn' | 'error'; message: string };
