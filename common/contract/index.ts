@@ -1,13 +1,18 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { assistantChannels } from './assistant';
 import { authChannels, authEvents } from './auth';
+import { casesChannels, casesEvents } from './cases';
 import { queueChannels, queueEvents } from './queue';
 import { referenceChannels } from './reference';
 import { syncChannels, syncEvents } from './sync';
 import type { IpcResult } from './ipcError';
 
 export * from './app';
+export * from './assistant';
 export * from './auth';
+export * from './caseDraft';
+export * from './cases';
 export * from './defineChannel';
 export * from './ipcError';
 export * from './queue';
@@ -23,6 +28,8 @@ export const channels = {
   ...authChannels,
   ...referenceChannels,
   ...queueChannels,
+  ...casesChannels,
+  ...assistantChannels,
 } as const;
 
 /** Every event main sends to the renderer, by name. */
@@ -31,6 +38,7 @@ export const events = {
   ...syncEvents,
   ...authEvents,
   ...queueEvents,
+  ...casesEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -50,6 +50,16 @@ export const printerConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }).strict(),
 ]);
 
+/**
+ * The case form's local cache: the personal data of a case registered more than
+ * `retentionDays` ago is deleted from this PC (its number and type stay), and so is a draft
+ * nobody has touched for as long. A config file without the section gets the default.
+ */
+export const casesConfigSchema = z
+  .object({ retentionDays: z.int().min(1).max(3650).default(30) })
+  .strict()
+  .describe('How long this PC keeps the personal data of cases and drafts, in days');
+
 export const localeSchema = z.enum(['pl', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
 
@@ -64,6 +74,7 @@ export const workstationConfigSchema = z
     terminal: terminalConfigSchema,
     printer: printerConfigSchema,
     locale: localeSchema,
+    cases: casesConfigSchema.prefault({}),
   })
   .strict();
 
@@ -78,4 +89,5 @@ export const defaultWorkstationConfig: WorkstationConfig = {
   terminal: { kind: 'simulator' },
   printer: { kind: 'simulator' },
   locale: 'pl',
+  cases: { retentionDays: 30 },
 };

@@ -90,6 +90,28 @@ describe('validatePesel', () => {
     expect(validatePesel('44051401539')).toEqual({ ok: false, reason: 'checksum' });
   });
 
+  it.each([['1850-03-15'], ['1950-03-15'], ['2050-03-15'], ['2150-03-15'], ['2250-03-15']])(
+    'reports a wrong check digit in a PESEL of %s as a checksum error',
+    (birthDate) => {
+      const valid = buildPesel(birthDate, 'male');
+      const wrong = valid.slice(0, 10) + String((Number(valid[10]) + 1) % 10);
+      expect(validatePesel(wrong)).toEqual({ ok: false, reason: 'checksum' });
+    },
+  );
+
+  it.each([
+    [1800, '92', '93'],
+    [1900, '12', '13'],
+    [2000, '32', '33'],
+    [2100, '52', '53'],
+    [2200, '72', '73'],
+  ])('reads December of the %s (month %s) and refuses month %s', (century, december, past) => {
+    expect(validatePesel(withRawDate('50', december, '31'))).toMatchObject({
+      birthDate: `${century + 50}-12-31`,
+    });
+    expect(validatePesel(withRawDate('50', past, '01'))).toEqual({ ok: false, reason: 'date' });
+  });
+
   it.each([
     ['30 February', '85', '02', '30'],
     ['31 April', '85', '04', '31'],

@@ -1,6 +1,10 @@
 import type { WorkstationConfig } from '../../common/contract';
+import { assistantChannelHandlers } from '../assistant/assistantChannelHandlers';
+import type { AssistantService } from '../assistant/assistantService';
 import type { CentralMonitor } from '../central/centralMonitor';
 import { authChannelHandlers } from '../auth/authChannelHandlers';
+import { casesChannelHandlers } from '../cases/caseChannelHandlers';
+import type { CaseService } from '../cases/caseService';
 import type { ChannelHandlers } from '../ipc/ipcDispatcher';
 import { queueChannelHandlers } from '../queue/queueChannelHandlers';
 import type { QueueService } from '../queue/queueService';
@@ -22,6 +26,8 @@ export type AppServices = {
   openWindow: WindowOpener;
   sync: SyncServices;
   queue: QueueService;
+  cases: CaseService;
+  assistant: AssistantService;
 };
 
 /** Each channel of the contract, answered by the service that owns it. */
@@ -45,5 +51,7 @@ export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
     ...authChannelHandlers(services.sync.auth),
     ...referenceChannelHandlers(services.sync.reference),
     ...queueChannelHandlers(services.queue),
+    ...casesChannelHandlers(services.cases),
+    ...assistantChannelHandlers(services.assistant),
   };
 }

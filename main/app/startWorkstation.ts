@@ -3,6 +3,9 @@ import { defaultChannelHandlers } from './channelHandlers';
 import { systemClock, type Clock } from './clock';
 import { createEventHub } from './eventHub';
 import { createReadiness } from './readiness';
+import { caseSyncHandlers } from '../cases/caseSyncHandlers';
+import { startCaseService } from '../cases/startCaseService';
+import { startAssistantService } from '../assistant/startAssistantService';
 import { createCentralMonitor, type CentralMonitor } from '../central/centralMonitor';
 import type { FetchFn } from '../central/centralHealthCheck';
 import { loadWorkstationConfig } from '../config/workstationConfigFile';
@@ -100,6 +103,10 @@ export async function startWorkstation(options: WorkstationOptions) {
     options.dataDir,
     logger,
   );
+  const caseSync = caseSyncHandlers({
+    clock,
+    publish: (change) => hub.publish('cases:changed', change),
+  });
   const sync = createSyncServices({
     db,
     clock,
@@ -110,7 +117,11 @@ export async function startWorkstation(options: WorkstationOptions) {
     workstationToken,
     demo: embedded !== null,
     onCentralUnreachable: () => void central.checkNow(),
-    ...(options.sync ? { engine: options.sync } : {}),
+    engine: {
+      ...options.sync,
+      appliedHandlers: { 'case.register': caseSync.applied },
+      rejectedHandlers: { 'case.register': caseSync.rejected },
+    },
   });
   central.start();
   sync.start();
@@ -125,7 +136,17 @@ export async function startWorkstation(options: WorkstationOptions) {
     config,
     sync,
   });
+  const cases = startCaseService({ db, clock, logger, config, sync });
 
+  const fetchFn = options.fetchFn ?? fetch;
+  const assistant = startAssistantService({
+    clock,
+    fetchFn,
+    baseUrl,
+    workstationToken,
+    config,
+    sync,
+  });
   const dispatch = createIpcDispatcher(
     defaultChannelHandlers({
       appName: options.appName,
@@ -139,6 +160,8 @@ export async function startWorkstation(options: WorkstationOptions) {
       openWindow: options.openWindow,
       sync,
       queue: queue.queue,
+      cases: cases.cases,
+      assistant,
     }),
     logger,
   );
@@ -152,6 +175,7 @@ export async function startWorkstation(options: WorkstationOptions) {
     db,
     sync,
     async close(): Promise<void> {
+      cases.stop();
       await queue.stop();
       await sync.stop();
       central.stop();

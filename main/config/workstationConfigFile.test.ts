@@ -57,6 +57,20 @@ describe('loadWorkstationConfig', () => {
     expect(loaded).toEqual({ config: defaultWorkstationConfig, file, created: false });
   });
 
+  it('reads a config written before the cases section with the default retention', () => {
+    const { cases: _cases, ...older } = defaultWorkstationConfig;
+    writeConfigText(JSON.stringify(older));
+
+    expect(loadWorkstationConfig(dataDir).config.cases).toEqual({ retentionDays: 30 });
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(older);
+  });
+
+  it('refuses a retention outside 1 to 3650 days, naming the field', () => {
+    writeConfigText(JSON.stringify({ ...defaultWorkstationConfig, cases: { retentionDays: 0 } }));
+
+    expect(loadError().issues.map((issue) => issue.path)).toEqual(['cases.retentionDays']);
+  });
+
   it('names every wrong field and unknown field, and leaves the file alone', () => {
     const text = JSON.stringify(
       {

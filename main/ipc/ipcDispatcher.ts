@@ -7,6 +7,7 @@ import {
   type ChannelRequest,
   type ChannelResponse,
   type IpcResult,
+  type PayloadIssue,
 } from '../../common/contract';
 import { ServiceError } from './serviceError';
 
@@ -70,7 +71,7 @@ export function createIpcDispatcher(handlers: ChannelHandlers, logger: DispatchL
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof ServiceError && isDeclaredCode(channel, error.code)) {
-        return fail(error.code, error.message);
+        return fail(error.code, error.message, error.issues);
       }
       logger.error({ channel, err: error }, 'IPC handler failed');
       return fail('internal', `${channel} failed unexpectedly. The details are in the app's log.`);
@@ -84,6 +85,6 @@ function isDeclaredCode(channel: ChannelName, code: string): boolean {
   return (channels[channel].errorCodes as readonly string[]).includes(code);
 }
 
-function fail(code: string, message: string): IpcResult<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: string, message: string, issues?: PayloadIssue[]): IpcResult<never> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }

@@ -46,6 +46,12 @@ export type AppliedHandler = (
   result: Record<string, unknown>,
 ) => void;
 
+/**
+ * What a domain does when the server has refused one of its mutations for good (e.g. mark the
+ * case rejected, with the reason): runs in the transaction that marks the mutation failed.
+ */
+export type RejectedHandler = (db: Database.Database, entry: OutboxEntry, reason: string) => void;
+
 export type SyncEngineOptions = {
   db: Database.Database;
   client: CentralSyncClient;
@@ -64,6 +70,7 @@ export type SyncEngineOptions = {
   debounceMs?: number;
   backoff?: Backoff;
   appliedHandlers?: Partial<Record<MutationType, AppliedHandler>>;
+  rejectedHandlers?: Partial<Record<MutationType, RejectedHandler>>;
   /** Makes the new id of a failed mutation sent again. */
   newId?: () => string;
   /** The live events connection's state, shown in the status (default: 'off'). */
@@ -162,6 +169,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   // ---- push -----------------------------------------------------------------------------------
 
+  /** Keeps a refused mutation as failed and tells its domain; inside the caller's transaction. */
+  function fail(entry: OutboxEntry, reason: string): void {
+    markFailed(db, entry.id, reason);
+    options.rejectedHandlers?.[entry.type as MutationType]?.(db, entry, reason);
+  }
+
   async function pushAll(): Promise<PhaseOutcome> {
     let limit = pushBatchLimit;
     for (;;) {
@@ -177,7 +190,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           // alone, then that one is failed with the server's reason and the rest go on.
           const [only] = batch;
           if (batch.length === 1 && only) {
-            db.transaction(() => markFailed(db, only.id, describeRejection(failure)))();
+            db.transaction(() => fail(only, describeRejection(failure)))();
             logger.warn(
               { mutationId: only.id, type: only.type, status: failure.status, code: failure.code },
               'the central server refused a mutation; kept as failed',
@@ -227,7 +240,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           options.appliedHandlers?.[entry.type as MutationType]?.(db, entry, result.result);
           answered.push(entry.id);
         } else {
-          markFailed(db, entry.id, result.reason);
+          fail(entry, result.reason);
           logger.warn(
             { mutationId: entry.id, type: entry.type, reason: result.reason },
             'the central server rejected a mutation; kept as failed',

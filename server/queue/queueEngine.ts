@@ -32,7 +32,7 @@ import { queueEvent, type ClerkAtCounter, type Outcome, type QueueDeps } from '.
 import { writeJournal } from './queueJournal';
 import { counterOf, createQueueReferenceCache, siteOf } from './queueReference';
 import { displayState, kioskState, queueOverview } from './queueViews';
-import { redirectTicket } from './redirectTicket';
+import { redirectTicket, type RedirectTarget } from './redirectTicket';
 import { inQueueTransaction } from './queueTransaction';
 import { SITE_TIME_ZONE, siteLocalTime } from './siteClock';
 import {
@@ -64,8 +64,9 @@ export type QueueEngine = {
   deps: QueueDeps;
   issueTicket(input: IssueTicketInput): Promise<IssueTicketResponse>;
   checkIn(siteId: string, bookingCode: string): Promise<CheckInResponse>;
+  /** A waiting ticket to another category: by its id, or at a site by today's number. */
   redirect(
-    ticketId: string,
+    target: RedirectTarget,
     request: RedirectTicketRequest,
     actor: { login: string; siteId: string | null },
   ): Promise<{ ticket: Ticket }>;
@@ -128,7 +129,7 @@ export function createQueueEngine(options: QueueEngineOptions): QueueEngine {
     deps,
     issueTicket: (input) => run(issueTicket(deps, input)),
     checkIn: (siteId, bookingCode) => run(checkInAppointment(deps, siteId, bookingCode)),
-    redirect: (ticketId, request, actor) => run(redirectTicket(deps, ticketId, request, actor)),
+    redirect: (target, request, actor) => run(redirectTicket(deps, target, request, actor)),
     async counterState(counterId) {
       const reference = await deps.reference.current();
       const counter = counterOf(reference, counterId);

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { queuePaths } from '../../common/contract/central/paths';
 import {
   assistantIssueRequestSchema,
@@ -7,6 +8,7 @@ import {
   importAppointmentsResponseSchema,
   issueTicketResponseSchema,
   queueOverviewSchema,
+  redirectAtSiteRequestSchema,
   redirectTicketRequestSchema,
   redirectTicketResponseSchema,
 } from '../../common/contract/central/queue';
@@ -115,11 +117,35 @@ export function registerStaffQueueRoutes(app: CentralApp, engine: QueueEngine): 
       },
     },
     async (request) => {
-      const user = request.caller.user;
-      return engine.redirect(request.params.ticketId, request.body, {
-        login: user?.login ?? '?',
-        siteId: hasRole(request, ['admin']) ? null : (user?.siteId ?? null),
-      });
+      return engine.redirect(
+        { ticketId: request.params.ticketId },
+        request.body,
+        redirectActor(request),
+      );
+    },
+  );
+  app.post(
+    queuePaths.patterns.redirectAtSite,
+    {
+      config: { access: assistants },
+      schema: {
+        tags: ['queue'],
+        summary:
+          "Send a waiting ticket to another category, keeping its time: by its id or today's number",
+        security: securityOf(assistants),
+        params: siteParams,
+        body: redirectAtSiteRequestSchema,
+        response: { 200: redirectTicketResponseSchema, ...queueErrors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      requireOwnSite(request, request.params.siteId, 'redirect tickets');
+      const { ticket, ...redirect } = request.body;
+      return engine.redirect(
+        { siteId: request.params.siteId, ticket },
+        redirect,
+        redirectActor(request),
+      );
     },
   );
   app.post(
@@ -140,4 +166,13 @@ export function registerStaffQueueRoutes(app: CentralApp, engine: QueueEngine): 
       return engine.importAppointments(request.params.siteId, request.body.appointments);
     },
   );
+}
+
+/** Who redirects: an assistant or supervisor of their own site; an admin (no site) anywhere. */
+function redirectActor(request: FastifyRequest): { login: string; siteId: string | null } {
+  const user = request.caller.user;
+  return {
+    login: user?.login ?? '?',
+    siteId: hasRole(request, ['admin']) ? null : (user?.siteId ?? null),
+  };
 }

@@ -141,6 +141,23 @@ export async function listReferenceEntities<K extends ReferenceEntityKind>(
   return rows.map((row) => decodeEntity(entity, row.data));
 }
 
+/** The live (not deleted) entities of one kind among these ids, by id; a missing id is absent. */
+export async function liveReferenceEntitiesById<K extends ReferenceEntityKind>(
+  db: Kysely<CentralDatabase>,
+  entity: K,
+  ids: readonly string[],
+): Promise<Map<string, ReferenceEntity[K]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('reference_entities')
+    .select(['id', 'data'])
+    .where('entity', '=', entity)
+    .where('id', 'in', [...new Set(ids)])
+    .where('deleted', '=', toStoreFlag(false))
+    .execute();
+  return new Map(rows.map((row) => [row.id, decodeEntity(entity, row.data)]));
+}
+
 /** Which of these ids of one kind are live (written and not deleted). */
 export async function liveReferenceIds(
   db: Kysely<CentralDatabase>,

@@ -1,4 +1,5 @@
 import type { AuthTables } from './tables/authTables';
+import type { CaseTables } from './tables/caseTables';
 import type { EventTables } from './tables/eventTables';
 import type { QueueTables } from './tables/queueTables';
 import type { ReferenceTables } from './tables/referenceTables';
@@ -10,4 +11,11 @@ import type { SyncTables } from './tables/syncTables';
  * `tables/` and its migrations in `migrations/`; this interface only puts them together.
  */
 export interface CentralDatabase
-  extends ReferenceTables, SyncTables, AuthTables, EventTables, StoreTables, QueueTables {}
+  extends
+    ReferenceTables,
+    SyncTables,
+    AuthTables,
+    EventTables,
+    StoreTables,
+    QueueTables,
+    CaseTables {}

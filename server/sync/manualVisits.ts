@@ -1,6 +1,6 @@
 import { manualVisitSchema, type ManualVisit } from '../../common/contract/central/sync';
 import { toStoreTime } from '../store/storeValues';
-import type { MutationHandler } from './mutationHandler';
+import { appliedWith, type MutationHandler } from './mutationHandler';
 
 /** Rows per INSERT: 11 columns a row keeps a full batch far below SQLite's parameter bound. */
 const CHUNK = 500;
@@ -43,6 +43,6 @@ export const recordManualVisit: MutationHandler<ManualVisit> = {
         .values(rows.slice(start, start + CHUNK))
         .execute();
     }
-    return items.map(({ mutation }) => ({ visitId: mutation.id }));
+    return items.map(({ mutation }) => appliedWith({ visitId: mutation.id }));
   },
 };

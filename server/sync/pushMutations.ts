@@ -10,7 +10,7 @@ import type { CentralDatabase } from '../store/centralDatabase';
 import type { CentralStore } from '../store/openCentralStore';
 import type { StoreDialect } from '../store/storeConfig';
 import { fromStoreJson, toStoreJson, toStoreTime } from '../store/storeValues';
-import type { MutationContext } from './mutationHandler';
+import type { ApplyOutcome, MutationContext } from './mutationHandler';
 import { handlerFor } from './mutationHandlers';
 
 /** What the server decided about one mutation before touching the store. */
@@ -77,13 +77,16 @@ async function claim(
   return new Set(claimed.map((row) => row.id));
 }
 
-/** Applies the new mutations in the batch's order, a run of one type at a time. */
+/**
+ * Applies the new mutations in the batch's order, a run of one type at a time, and stores each
+ * one's outcome: a result, or the reason a handler rejected it in `apply`.
+ */
 async function applyNew(
   tx: Kysely<CentralDatabase>,
   plans: readonly Extract<Plan, { kind: 'apply' }>[],
   context: MutationContext & { dialect: StoreDialect },
-): Promise<Map<string, Record<string, unknown>>> {
-  const results = new Map<string, Record<string, unknown>>();
+): Promise<Map<string, ApplyOutcome>> {
+  const outcomes = new Map<string, ApplyOutcome>();
   let start = 0;
   while (start < plans.length) {
     const type = plans[start]?.mutation.type;
@@ -92,12 +95,39 @@ async function applyNew(
     const run = plans.slice(start, end);
     const handler = handlerFor(run[0]?.mutation.type ?? '');
     if (!handler) throw new Error(`No handler for a planned mutation of type ${type}`);
-    const runResults = await handler.apply(tx, run, context);
-    run.forEach((item, index) => results.set(item.mutation.id, runResults[index] ?? {}));
+    const runOutcomes = await handler.apply(tx, run, context);
+    if (runOutcomes.length !== run.length) {
+      throw new Error(`The ${type} handler answered ${runOutcomes.length} of ${run.length}`);
+    }
+    run.forEach((item, index) => {
+      const outcome = runOutcomes[index];
+      if (outcome) outcomes.set(item.mutation.id, outcome);
+    });
     start = end;
   }
-  await storeResults(tx, context.dialect, [...results]);
-  return results;
+  const applied: [string, Record<string, unknown>][] = [];
+  const rejected: [string, string][] = [];
+  for (const [id, outcome] of outcomes) {
+    if (outcome.status === 'applied') applied.push([id, outcome.result]);
+    else rejected.push([id, outcome.reason]);
+  }
+  await storeResults(tx, context.dialect, applied);
+  await storeLateRejections(tx, rejected);
+  return outcomes;
+}
+
+/** Turns claimed rows into rejections: rare (a case type deleted under a PC), so one by one. */
+async function storeLateRejections(
+  tx: Kysely<CentralDatabase>,
+  rejected: readonly [string, string][],
+): Promise<void> {
+  for (const [id, reason] of rejected) {
+    await tx
+      .updateTable('sync_mutations')
+      .set({ status: 'rejected', reason })
+      .where('id', '=', id)
+      .execute();
+  }
 }
 
 /**
@@ -181,7 +211,7 @@ export async function pushMutations(
       (item): item is Extract<Plan, { kind: 'apply' }> =>
         item.kind === 'apply' && fresh.has(item.mutation.id),
     );
-    const applied = await applyNew(tx, toApply, { ...context, dialect: store.dialect });
+    const outcomes = await applyNew(tx, toApply, { ...context, dialect: store.dialect });
     const seenBefore = await storedResults(
       tx,
       plans.map((item) => item.mutation.id).filter((id) => !fresh.has(id)),
@@ -190,14 +220,14 @@ export async function pushMutations(
     for (const item of plans) {
       if (!fresh.has(item.mutation.id)) continue;
       const id = item.mutation.id;
-      byId.set(
-        id,
+      const outcome: ApplyOutcome =
         item.kind === 'apply'
-          ? { id, status: 'applied', result: applied.get(id) ?? {} }
-          : { id, status: 'rejected', reason: item.reason },
-      );
+          ? (outcomes.get(id) ?? { status: 'applied', result: {} })
+          : { status: 'rejected', reason: item.reason };
+      byId.set(id, { id, ...outcome });
     }
-    return { byId, newlyApplied: toApply.length };
+    const newlyApplied = [...outcomes.values()].filter((o) => o.status === 'applied').length;
+    return { byId, newlyApplied };
   });
 
   const results = mutations.map((mutation) => {

@@ -19,6 +19,7 @@ test.use({
     terminal: { kind: 'simulator' },
     printer: { kind: 'tcp', host: 'zebra-7.local', port: 9100 },
     locale: 'pl',
+    cases: { retentionDays: 30 },
   },
 });
 

@@ -66,6 +66,11 @@ export async function startRealCentral(options: { file: string; demoData?: boole
       const rows = await store().db.selectFrom('manual_visits').select('id').execute();
       return rows.map((row) => row.id);
     },
+    /** The ids of the cases the server has registered, each as many times as it keeps it. */
+    async caseIds(): Promise<string[]> {
+      const rows = await store().db.selectFrom('cases').select('id').execute();
+      return rows.map((row) => row.id);
+    },
     /** Every mutation id the server has answered, with its answer. */
     async mutationAnswers(): Promise<{ id: string; status: string; reason: string | null }[]> {
       return store().db.selectFrom('sync_mutations').select(['id', 'status', 'reason']).execute();

@@ -36,6 +36,7 @@ export const queuePaths = {
     rules: '/api/v1/queue/sites/:siteId/rules',
     assistantTickets: '/api/v1/queue/sites/:siteId/tickets',
     redirect: '/api/v1/queue/tickets/:ticketId/redirect',
+    redirectAtSite: '/api/v1/queue/sites/:siteId/redirect',
     appointments: '/api/v1/queue/sites/:siteId/appointments',
   },
   /** GET (public): categories open now with their estimated waits. */
@@ -54,6 +55,8 @@ export const queuePaths = {
   assistantTickets: (siteId: string) => `${site(siteId)}/tickets`,
   /** POST (assistant, supervisor, clerk): send a waiting ticket to another category. */
   redirect: (ticketId: string) => `/api/v1/queue/tickets/${encodeURIComponent(ticketId)}/redirect`,
+  /** POST (assistant, supervisor): the same, the ticket named by its id or today's number. */
+  redirectAtSite: (siteId: string) => `${site(siteId)}/redirect`,
   /** POST (supervisor, admin): bookings from the online booking. */
   appointments: (siteId: string) => `${site(siteId)}/appointments`,
 } as const;

@@ -355,6 +355,17 @@ export const redirectTicketRequestSchema = z.strictObject({
 export type RedirectTicketRequest = z.infer<typeof redirectTicketRequestSchema>;
 export const redirectTicketResponseSchema = z.strictObject({ ticket: ticketSchema });
 
+/**
+ * The same, naming the ticket at a site: by its id, or by the number on the resident's paper
+ * ticket (today's), which is what the assistant at the desk has in hand.
+ */
+export const redirectAtSiteRequestSchema = z.strictObject({
+  ticket: ticketReferenceSchema,
+  toCategoryId: id,
+  checklist: ticketChecklistSchema.nullable().default(null),
+});
+export type RedirectAtSiteRequest = z.infer<typeof redirectAtSiteRequestSchema>;
+
 /** POST kiosk check-in (public): the resident types the booking code. */
 export const checkInRequestSchema = z.strictObject({ bookingCode: bookingCodeSchema });
 export type CheckInRequest = z.infer<typeof checkInRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseRegistrationSchema } from './cases';
 import { referenceEntitySchemas } from './reference';
 
 /**
@@ -24,9 +25,10 @@ export type ManualVisit = z.infer<typeof manualVisitSchema>;
 /** Every kind of mutation, with the schema of its payload. Each domain adds its own here. */
 export const mutationPayloadSchemas = {
   'visit.recordManual': manualVisitSchema,
+  'case.register': caseRegistrationSchema,
 } as const;
 export type MutationType = keyof typeof mutationPayloadSchemas;
-export const mutationTypeSchema = z.enum(['visit.recordManual']);
+export const mutationTypeSchema = z.enum(['visit.recordManual', 'case.register']);
 
 /** What `visit.recordManual` answers when applied: the id the visit is kept under. */
 export const manualVisitResultSchema = z.strictObject({ visitId: z.uuid() });

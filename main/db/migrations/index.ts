@@ -4,6 +4,7 @@ import { cachedLogins } from './003_cached_logins';
 import { liveEventsCursor } from './004_live_events_cursor';
 import { manualVisits } from './005_manual_visits';
 import { printJobs } from './006_print_jobs';
+import { cases } from './007_cases';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   liveEventsCursor,
   manualVisits,
   printJobs,
+  cases,
 ];
 
 /**

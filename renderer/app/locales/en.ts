@@ -1,3 +1,5 @@
+import { assistantEn } from '../../features/assistant/assistantLocale';
+import { casesEn } from '../../features/cases/casesLocale';
 import type { LocaleShape } from './localeShape';
 
 // English: the second language, for staff who prefer it and for the city's IT team.
@@ -307,4 +309,6 @@ export const en: LocaleShape = {
       other: 'It did not work: {{message}}',
     },
   },
+  cases: casesEn,
+  assistant: assistantEn,
 };

@@ -1,3 +1,6 @@
+import { assistantPl } from '../../features/assistant/assistantLocale';
+import { casesPl } from '../../features/cases/casesLocale';
+
 // Polish: the language of the app by default.
 export const pl = {
   app: {
@@ -305,4 +308,6 @@ export const pl = {
       other: 'Nie udało się: {{message}}',
     },
   },
+  cases: casesPl,
+  assistant: assistantPl,
 } as const;

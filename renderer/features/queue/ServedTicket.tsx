@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueuePanel } from '../../../common/contract';
+import { ServedChecklist } from '../assistant/ServedChecklist';
 import { formatDuration, formatTimeOfDay } from './durations';
 
 /**
@@ -85,6 +86,7 @@ export function ServedTicket(props: {
             ) : null}
             <li className="tag tag-muted">{t(`queue.served.sources.${ticket.source}`)}</li>
           </ul>
+          {ticket.checklist ? <ServedChecklist checklist={ticket.checklist} /> : null}
         </>
       ) : (
         <p className="served-hint">{hint}</p>

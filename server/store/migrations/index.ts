@@ -3,6 +3,7 @@ import { auth } from './002_auth';
 import { liveEvents } from './003_liveEvents';
 import { storeIdentity } from './004_storeIdentity';
 import { queue } from './005_queue';
+import { cases } from './006_cases';
 import type { CentralMigration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new one. */
@@ -12,4 +13,5 @@ export const centralMigrations: readonly CentralMigration[] = [
   liveEvents,
   storeIdentity,
   queue,
+  cases,
 ];
