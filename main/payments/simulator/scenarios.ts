@@ -1,0 +1,22 @@
+/**
+ * What the simulated terminal does with the next payment or refund: the way tests (and a
+ * developer at `npm start`) bring about each ending a session must handle (§7, §8).
+ */
+export const SCENARIOS = [
+  /** The resident pays, the bank approves. */
+  'approve',
+  /** The bank declines (result code 05, the issuer's "do not honour"). */
+  'decline',
+  /** BLIK: the code is never typed and expires; card: no card is presented in time. */
+  'blik-timeout',
+  /** The resident presses cancel on the terminal while it waits for the card or the code. */
+  'cancel',
+  /** Approved; the status information reaches the app, then the cable is pulled. */
+  'link-drop',
+  /** Approved; the status information is lost on the way, every repeat of it too. */
+  'lose-response',
+  /** Approved at the bank; the terminal reboots before it can tell the app. */
+  'reboot',
+] as const;
+
+export type Scenario = (typeof SCENARIOS)[number];
