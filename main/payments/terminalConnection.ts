@@ -2,7 +2,7 @@
  * The ZVT link to the terminal the workstation config names (`terminal` section): a USB HID
  * device by vendor and product ID, or the embedded simulator (the default of a new PC and of
  * `npm start`), which keeps its state in a JSON file in the app's data folder so it survives
- * restarts of the app like a real terminal would. The session (next step) drives `link`.
+ * restarts of the app like a real terminal would. The payment session (`session/`) drives `link`.
  */
 import path from 'node:path';
 import type { WorkstationConfig } from '../../common/contract/workstationConfig';
