@@ -25,6 +25,8 @@ describe('the label preview (the ZPL drawn by zpl-renderer-js)', () => {
     ['long-polish', longPolishLabel],
     ['overlong', overlongLabel],
     ['duplicate', { ...ordinaryLabel, duplicate: true }],
+    ['long-polish-duplicate', { ...longPolishLabel, duplicate: true }],
+    ['overlong-duplicate', { ...overlongLabel, duplicate: true }],
   ])(
     'draws the %s label with both barcodes decoding back to the deposit id',
     async (name, label) => {
@@ -65,7 +67,7 @@ describe('the label preview (the ZPL drawn by zpl-renderer-js)', () => {
   );
 
   it('prints nothing in the margins, even for text too long for the label', async () => {
-    for (const label of [longPolishLabel, overlongLabel]) {
+    for (const label of [longPolishLabel, overlongLabel, { ...overlongLabel, duplicate: true }]) {
       const { png } = await renderLockerLabelPreview(label);
       const image = decodePng(png);
       const { dots } = layoutLockerLabel(label);

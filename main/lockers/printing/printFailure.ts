@@ -10,7 +10,9 @@ export type PrintFailureCode =
   | 'printer-device-missing'
   /** The device file exists but this Windows/Linux user may not write to it. */
   | 'printer-access-denied'
-  /** The printer config names a kind this version cannot print to yet (IPP, the system dialog). */
+  /** The IPP printer or CUPS answered but refused the job (queue stopped, format refused). */
+  | 'printer-rejected'
+  /** The printer config names a kind this version cannot print to (the dialog in a host without one). */
   | 'printer-kind-unsupported'
   /** The job's printer target could not be read (a damaged row). */
   | 'printer-config-invalid'

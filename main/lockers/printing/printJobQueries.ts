@@ -5,16 +5,21 @@ export type PrintJobKind = 'label' | 'reprint';
 /**
  * `failed-retrying`: the last try failed in a way time can mend (printer off); it is tried again
  * at `nextAttemptAt`. `failed`: only a person can mend it (unsupported kind, a permission); it
- * waits for `retry(id)` and does not hold up the jobs behind it.
+ * waits for `retry(id)` and does not hold up the jobs behind it. `cancelled`: the clerk took it
+ * out; it never prints.
  */
-export type PrintJobStatus = 'queued' | 'printing' | 'printed' | 'failed-retrying' | 'failed';
+export type PrintJobStatus =
+  'queued' | 'printing' | 'printed' | 'failed-retrying' | 'failed' | 'cancelled';
+
+/** `zpl` for a label printer; `html` a page for the system print dialog. */
+export type PrintJobFormat = 'zpl' | 'html';
 
 /** A job as the queue and the clerk's list see it (without its bytes). */
 export type PrintJob = {
   id: string;
   depositId: string;
   kind: PrintJobKind;
-  format: 'zpl';
+  format: PrintJobFormat;
   /** The printer config's JSON, as stored: the lane the job is sent in order within. */
   printer: string;
   status: PrintJobStatus;
@@ -26,13 +31,17 @@ export type PrintJob = {
   /** The label says DUPLIKAT (a reprint). */
   duplicate: boolean;
   byteLength: number;
+  /** The `labels:print` call it came from. */
+  batchId: string | null;
+  /** The clerk's login who asked for it. */
+  requestedBy: string | null;
 };
 
 type PrintJobRow = {
   id: string;
   deposit_id: string;
   kind: PrintJobKind;
-  format: 'zpl';
+  format: PrintJobFormat;
   printer: string;
   status: PrintJobStatus;
   attempts: number;
@@ -43,10 +52,12 @@ type PrintJobRow = {
   printed_at: string | null;
   duplicate: number;
   byte_length: number;
+  batch_id: string | null;
+  requested_by: string | null;
 };
 
 const JOB_COLUMNS = `id, deposit_id, kind, format, printer, status, attempts, last_error_code,
-  last_error_detail, next_attempt_at, created_at, printed_at, duplicate,
+  last_error_detail, next_attempt_at, created_at, printed_at, duplicate, batch_id, requested_by,
   length(payload) AS byte_length`;
 
 function rowToJob(row: PrintJobRow): PrintJob {
@@ -71,6 +82,8 @@ function rowToJob(row: PrintJobRow): PrintJob {
     printedAt: row.printed_at,
     duplicate: row.duplicate === 1,
     byteLength: row.byte_length,
+    batchId: row.batch_id,
+    requestedBy: row.requested_by,
   };
 }
 
@@ -79,22 +92,53 @@ export type NewPrintJob = {
   depositId: string;
   kind: PrintJobKind;
   payload: Uint8Array;
+  format: PrintJobFormat;
   printer: string;
   createdAt: string;
+  batchId: string | null;
+  requestedBy: string | null;
 };
 
 export function insertPrintJob(db: Database.Database, job: NewPrintJob): void {
   db.prepare(
-    `INSERT INTO print_jobs (id, deposit_id, kind, payload, format, printer, status, created_at, duplicate)
-     VALUES (?, ?, ?, ?, 'zpl', ?, 'queued', ?, ?)`,
+    `INSERT INTO print_jobs (id, deposit_id, kind, payload, format, printer, status, created_at,
+       duplicate, batch_id, requested_by)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
   ).run(
     job.id,
     job.depositId,
     job.kind,
     Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength),
+    job.format,
     job.printer,
     job.createdAt,
     job.kind === 'reprint' ? 1 : 0,
+    job.batchId,
+    job.requestedBy,
+  );
+}
+
+/**
+ * A label the window printed itself (the print dialog of the browser host): recorded as printed
+ * when handed over, since nothing here can learn whether the dialog was confirmed.
+ */
+export function insertPrintedElsewhere(db: Database.Database, job: NewPrintJob): void {
+  db.prepare(
+    `INSERT INTO print_jobs (id, deposit_id, kind, payload, format, printer, status, attempts,
+       created_at, printed_at, duplicate, batch_id, requested_by)
+     VALUES (?, ?, ?, ?, ?, ?, 'printed', 1, ?, ?, ?, ?, ?)`,
+  ).run(
+    job.id,
+    job.depositId,
+    job.kind,
+    Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength),
+    job.format,
+    job.printer,
+    job.createdAt,
+    job.createdAt,
+    job.kind === 'reprint' ? 1 : 0,
+    job.batchId,
+    job.requestedBy,
   );
 }
 
@@ -189,6 +233,34 @@ export function requeueInterrupted(db: Database.Database): number {
     .run().changes;
 }
 
+/** The clerk takes a job out of the queue: only one that has not started printing. */
+export function markCancelled(db: Database.Database, id: string, cancelledAt: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE print_jobs SET status = 'cancelled', cancelled_at = ?, next_attempt_at = NULL
+         WHERE id = ? AND status IN ('queued', 'failed-retrying', 'failed')`,
+      )
+      .run(cancelledAt, id).changes === 1
+  );
+}
+
+/** Every job of a deposit, oldest first: its labels and reprints, who asked and when. */
+export function jobsOfDeposit(db: Database.Database, depositId: string): PrintJob[] {
+  const rows = db
+    .prepare(`SELECT ${JOB_COLUMNS} FROM print_jobs WHERE deposit_id = ? ORDER BY seq`)
+    .all(depositId) as PrintJobRow[];
+  return rows.map(rowToJob);
+}
+
+/** Every job of a batch, in the order it was queued. */
+export function jobsOfBatch(db: Database.Database, batchId: string): PrintJob[] {
+  const rows = db
+    .prepare(`SELECT ${JOB_COLUMNS} FROM print_jobs WHERE batch_id = ? ORDER BY seq`)
+    .all(batchId) as PrintJobRow[];
+  return rows.map(rowToJob);
+}
+
 export type PrintQueueCounts = Record<PrintJobStatus, number>;
 
 export function countPrintJobs(db: Database.Database): PrintQueueCounts {
@@ -198,6 +270,7 @@ export function countPrintJobs(db: Database.Database): PrintQueueCounts {
     printed: 0,
     'failed-retrying': 0,
     failed: 0,
+    cancelled: 0,
   };
   const rows = db.prepare(`SELECT status, count(*) AS n FROM print_jobs GROUP BY status`).all() as {
     status: PrintJobStatus;

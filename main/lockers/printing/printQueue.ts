@@ -11,6 +11,7 @@ import {
   headJobs,
   insertPrintJob,
   listPrintJobs,
+  markCancelled,
   markFailed,
   markPrinted,
   markPrinting,
@@ -18,6 +19,7 @@ import {
   requeue,
   requeueInterrupted,
   type PrintJob,
+  type PrintJobFormat,
   type PrintJobKind,
   type PrintQueueCounts,
 } from './printJobQueries';
@@ -26,6 +28,7 @@ import type {
   PrinterKind,
   PrinterTransport,
   PrinterTransports,
+  PrintJobRef,
 } from './transports/printerTransport';
 
 export type PrintQueueLogger = {
@@ -52,8 +55,14 @@ export type PrintJobInput = {
   /** A `reprint` is a label rendered with `duplicate: true` (DUPLIKAT), recorded as such. */
   kind: PrintJobKind;
   payload: Uint8Array;
+  /** `zpl` (the default) for a label printer; `html` for the system print dialog. */
+  format?: PrintJobFormat;
   /** The workstation config's `printer` when the job was queued. */
   printer: PrinterConfig;
+  /** The `labels:print` call it belongs to, for the batch's progress. */
+  batchId?: string | null;
+  /** The clerk's login, recorded with the job (who asked for a reprint). */
+  requestedBy?: string | null;
 };
 
 /** A job that cannot be queued as given: nothing was written. */
@@ -95,6 +104,9 @@ export function createPrintQueue(options: PrintQueueOptions) {
   const newId = options.newId ?? randomUUID;
 
   const listeners = new Set<() => void>();
+  const jobListeners = new Set<(job: PrintJob) => void>();
+  /** Jobs queued in a transaction not yet known to have committed. */
+  const enqueued: string[] = [];
   /** Lanes with a send in flight, and lanes waiting for their head job's next try. */
   const sending = new Map<string, Promise<void>>();
   const waiting = new Map<string, unknown>();
@@ -112,12 +124,33 @@ export function createPrintQueue(options: PrintQueueOptions) {
     }
   }
 
+  /** Tells the job's listeners its new state (read back from the row). */
+  function emitJob(id: string): void {
+    if (jobListeners.size === 0) return;
+    let job: PrintJob | undefined;
+    try {
+      job = getPrintJob(db, id);
+    } catch (error) {
+      logger.warn({ err: error, jobId: id }, 'The print queue could not read a job');
+      return;
+    }
+    if (!job) return;
+    for (const listener of jobListeners) {
+      try {
+        listener(job);
+      } catch (error) {
+        logger.warn({ err: error }, 'A print job listener threw');
+      }
+    }
+  }
+
   /** After the caller's transaction: a job it rolled back is simply not found. */
   function schedulePump(): void {
     if (pumpScheduled) return;
     pumpScheduled = true;
     queueMicrotask(() => {
       pumpScheduled = false;
+      for (const id of enqueued.splice(0)) emitJob(id);
       emit();
       pump();
     });
@@ -181,10 +214,11 @@ export function createPrintQueue(options: PrintQueueOptions) {
   async function sendJob(job: PrintJob): Promise<void> {
     markPrinting(db, job.id);
     emit();
+    emitJob(job.id);
     let failure: PrintFailure | null = null;
     try {
       const payload = readPayload(db, job.id);
-      await transportFor(job.printer).send(payload);
+      await transportFor(job.printer).send(payload, { id: job.id, depositId: job.depositId });
     } catch (error) {
       failure = toPrintFailure(error);
     }
@@ -194,6 +228,7 @@ export function createPrintQueue(options: PrintQueueOptions) {
     if (failure === null) {
       markPrinted(db, job.id, now.toISOString());
       logger.info({ jobId: job.id, depositId: job.depositId, kind: job.kind }, 'Label printed');
+      emitJob(job.id);
       return;
     }
     const attempts = job.attempts + 1;
@@ -201,6 +236,7 @@ export function createPrintQueue(options: PrintQueueOptions) {
       ? new Date(now.getTime() + backoffDelay(attempts, backoff, random)).toISOString()
       : null;
     markFailed(db, job.id, { code: failure.code, detail: failure.detail }, nextAttemptAt);
+    emitJob(job.id);
     logger.warn(
       {
         jobId: job.id,
@@ -217,7 +253,10 @@ export function createPrintQueue(options: PrintQueueOptions) {
   }
 
   /** The job's printer as a send function, or a failure saying why it cannot be printed to. */
-  function transportFor(printerJson: string): { send(bytes: Uint8Array): Promise<void> } {
+  function transportFor(printerJson: string): {
+    send(bytes: Uint8Array, job: PrintJobRef): Promise<void>;
+    cancel(job: PrintJobRef): Promise<void>;
+  } {
     let raw: unknown;
     try {
       raw = JSON.parse(printerJson);
@@ -235,10 +274,11 @@ export function createPrintQueue(options: PrintQueueOptions) {
       throw new PrintFailure('printer-config-invalid', kind, false);
     }
     const printer = parsed.data;
+    // The transport was looked up by this config's kind, so it takes this config.
+    const typed = transport as PrinterTransport<typeof printer.kind>;
     return {
-      // The transport was looked up by this config's kind, so it takes this config.
-      send: (bytes) =>
-        (transport as PrinterTransport<typeof printer.kind>).send(printer as never, bytes),
+      send: (bytes, job) => typed.send(printer as never, bytes, job),
+      cancel: (job) => typed.cancel?.(printer as never, job) ?? Promise.resolve(),
     };
   }
 
@@ -275,15 +315,23 @@ export function createPrintQueue(options: PrintQueueOptions) {
           `Invalid printer for ${depositId.data}: ${printer.error.issues[0]?.message ?? 'malformed'}.`,
         );
       }
+      const format = input.format ?? 'zpl';
+      if (format !== 'zpl' && format !== 'html') {
+        throw new InvalidPrintJobError(`Invalid print job format "${String(format)}".`);
+      }
       const id = newId();
       insertPrintJob(db, {
         id,
         depositId: depositId.data,
         kind: input.kind,
         payload: input.payload,
+        format,
         printer: JSON.stringify(printer.data),
         createdAt: clock.now().toISOString(),
+        batchId: input.batchId ?? null,
+        requestedBy: input.requestedBy ?? null,
       });
+      enqueued.push(id);
       schedulePump();
       return id;
     },
@@ -307,9 +355,38 @@ export function createPrintQueue(options: PrintQueueOptions) {
         const timer = waiting.get(waitingJob.printer);
         if (timer !== undefined) timers.clearTimeout(timer);
         waiting.delete(waitingJob.printer);
+        enqueued.push(jobId);
         schedulePump();
       }
       return requeued;
+    },
+
+    /**
+     * Takes a job that has not started printing out of the queue (it stays in the list as
+     * `cancelled`); the jobs behind it move up. A job being sent right now cannot be stopped.
+     */
+    cancel(jobId: string): 'cancelled' | 'too-late' | 'unknown' {
+      const job = getPrintJob(db, jobId);
+      if (!job) return 'unknown';
+      if (!markCancelled(db, jobId, clock.now().toISOString())) return 'too-late';
+      const timer = waiting.get(job.printer);
+      if (timer !== undefined) timers.clearTimeout(timer);
+      waiting.delete(job.printer);
+      // A spooler may hold what an earlier try submitted (IPP): withdraw it, best effort.
+      if (job.attempts > 0) {
+        try {
+          transportFor(job.printer)
+            .cancel({ id: job.id, depositId: job.depositId })
+            .catch((error: unknown) => {
+              logger.warn({ err: error, jobId }, 'The printer did not take back a cancelled job');
+            });
+        } catch {
+          // An unreadable printer has nothing to take back.
+        }
+      }
+      enqueued.push(jobId);
+      schedulePump();
+      return 'cancelled';
     },
 
     /** The most recent jobs, oldest first, without their bytes. */
@@ -329,6 +406,12 @@ export function createPrintQueue(options: PrintQueueOptions) {
         lastError: stuck?.lastError ?? null,
         nextAttemptAt: stuck?.nextAttemptAt ?? null,
       };
+    },
+
+    /** Called with the job after every change of its state; returns the unsubscribe. */
+    onJobChange(listener: (job: PrintJob) => void): () => void {
+      jobListeners.add(listener);
+      return () => jobListeners.delete(listener);
     },
 
     /** Called after every change of a job's state; returns the unsubscribe. */

@@ -1,0 +1,106 @@
+import type {
+  CaseDepositability,
+  DepositListFilter,
+  LockerDeposit,
+  LockerReadyCases,
+} from '../../../common/contract';
+import type { CompartmentSize, DepositId } from '../../../common/contract/lockerLabel';
+import { clerkApi } from '../../app/clerkApi';
+
+const lockersApiBase = clerkApi.enhanceEndpoints({
+  addTagTypes: ['LockerReadyCases', 'LockerDeposits', 'LockerDeposit'],
+});
+
+/**
+ * The locker desk's channels (common/contract/lockers.ts). Main tells of every deposit change
+ * (`lockers:depositChanged`: a state here, a sync, a pickup reported by the server) and of every
+ * refresh of the ready cases; the lists follow both live.
+ */
+export const lockersApi = lockersApiBase.injectEndpoints({
+  endpoints: (builder) => ({
+    readyCases: builder.query<LockerReadyCases, void>({
+      query: () => ({ channel: 'lockers:readyCases', payload: {} }),
+      providesTags: ['LockerReadyCases'],
+      async onCacheEntryAdded(_arg, { cacheDataLoaded, cacheEntryRemoved, dispatch }) {
+        await cacheDataLoaded.catch(() => undefined);
+        const stop = window.clerk.on('lockers:readyCasesChanged', () => {
+          dispatch(lockersApiBase.util.invalidateTags(['LockerReadyCases']));
+        });
+        await cacheEntryRemoved;
+        stop();
+      },
+    }),
+    refreshReadyCases: builder.mutation<LockerReadyCases, void>({
+      query: () => ({ channel: 'lockers:refreshReadyCases', payload: {} }),
+      invalidatesTags: ['LockerReadyCases'],
+    }),
+    checkCase: builder.mutation<CaseDepositability, string>({
+      query: (caseNumber) => ({ channel: 'lockers:checkCase', payload: { caseNumber } }),
+    }),
+    prepareDeposit: builder.mutation<
+      LockerDeposit,
+      { caseId: string; compartmentSize: CompartmentSize }
+    >({
+      query: (payload) => ({ channel: 'lockers:prepare', payload }),
+      invalidatesTags: ['LockerReadyCases', 'LockerDeposits'],
+    }),
+    depositInLocker: builder.mutation<LockerDeposit, DepositId>({
+      query: (depositId) => ({ channel: 'lockers:deposit', payload: { depositId } }),
+      invalidatesTags: ['LockerDeposits'],
+    }),
+    returnToOffice: builder.mutation<LockerDeposit, DepositId>({
+      query: (depositId) => ({ channel: 'lockers:returnToOffice', payload: { depositId } }),
+      invalidatesTags: ['LockerDeposits', 'LockerReadyCases'],
+    }),
+    deposit: builder.query<LockerDeposit, DepositId>({
+      query: (depositId) => ({ channel: 'lockers:get', payload: { depositId } }),
+      providesTags: (_result, _error, depositId) => [{ type: 'LockerDeposit', id: depositId }],
+      async onCacheEntryAdded(depositId, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
+        await cacheDataLoaded.catch(() => undefined);
+        const stop = window.clerk.on('lockers:depositChanged', (deposit) => {
+          if (deposit.depositId === depositId) updateCachedData(() => deposit);
+        });
+        await cacheEntryRemoved;
+        stop();
+      },
+    }),
+    deposits: builder.query<LockerDeposit[], DepositListFilter>({
+      query: (filter) => ({ channel: 'lockers:list', payload: { filter } }),
+      transformResponse: (value: { deposits: LockerDeposit[] }) => value.deposits,
+      providesTags: ['LockerDeposits'],
+      async onCacheEntryAdded(
+        _filter,
+        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
+      ) {
+        await cacheDataLoaded.catch(() => undefined);
+        const stop = window.clerk.on('lockers:depositChanged', (deposit) => {
+          // The row changes at once; the list is read again, as a change may move a deposit
+          // into or out of it (expired, returned).
+          updateCachedData((deposits) => {
+            const index = deposits.findIndex((known) => known.depositId === deposit.depositId);
+            if (index !== -1) deposits[index] = deposit;
+          });
+          dispatch(lockersApiBase.util.invalidateTags(['LockerDeposits']));
+        });
+        await cacheEntryRemoved;
+        stop();
+      },
+    }),
+    markReady: builder.mutation<{ caseId: string; readyAt: string }, string>({
+      query: (caseId) => ({ channel: 'lockers:markReady', payload: { caseId } }),
+      invalidatesTags: ['LockerReadyCases'],
+    }),
+  }),
+});
+
+export const {
+  useReadyCasesQuery,
+  useRefreshReadyCasesMutation,
+  useCheckCaseMutation,
+  usePrepareDepositMutation,
+  useDepositInLockerMutation,
+  useReturnToOfficeMutation,
+  useDepositQuery,
+  useDepositsQuery,
+  useMarkReadyMutation,
+} = lockersApi;
