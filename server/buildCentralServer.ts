@@ -17,11 +17,13 @@ import { registerErrorHandling } from './http/errorHandler';
 import { zodValidatorCompiler } from './http/zodValidation';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { registerAuthRoutes } from './routes/authRoutes';
+import { registerLockerRoutes } from './lockers/lockerRoutes';
 import { registerQueueRoutes } from './queue/queueRoutes';
 import { registerHealthRoute } from './routes/health';
 import { registerOpenApiRoute } from './routes/openApiRoute';
 import { registerReferenceRoutes } from './routes/referenceRoutes';
 import { registerSyncRoutes } from './routes/syncRoutes';
+import { registerSupervisorRoutes } from './supervisor/supervisorRoutes';
 import { seedDemoDataIfEmpty } from './seed/seedDemoData';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import type { StoreConfig } from './store/storeConfig';
@@ -146,6 +148,8 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
     registerAdminRoutes(app, context);
     registerSyncRoutes(app, context);
     registerQueueRoutes(app, context);
+    registerSupervisorRoutes(app, context);
+    registerLockerRoutes(app, context);
     await app.register(hallRoutes, {
       prefix: HALL_PREFIX,
       hallDir: options.hallDir ?? hallDirBesideBundle(),

@@ -3,8 +3,12 @@ import { appChannels, appEvents } from './app';
 import { assistantChannels } from './assistant';
 import { authChannels, authEvents } from './auth';
 import { casesChannels, casesEvents } from './cases';
+import { labelsChannels, labelsEvents } from './labels';
+import { paymentsChannels, paymentsEvents } from './payments';
+import { lockersChannels, lockersEvents } from './lockers';
 import { queueChannels, queueEvents } from './queue';
 import { referenceChannels } from './reference';
+import { supervisorChannels, supervisorEvents } from './supervisor';
 import { syncChannels, syncEvents } from './sync';
 import type { IpcResult } from './ipcError';
 
@@ -15,8 +19,12 @@ export * from './caseDraft';
 export * from './cases';
 export * from './defineChannel';
 export * from './ipcError';
+export * from './labels';
+export * from './payments';
+export * from './lockers';
 export * from './queue';
 export * from './reference';
+export * from './supervisor';
 export * from './sync';
 export * from './wire';
 export * from './workstationConfig';
@@ -29,7 +37,11 @@ export const channels = {
   ...referenceChannels,
   ...queueChannels,
   ...casesChannels,
+  ...paymentsChannels,
   ...assistantChannels,
+  ...lockersChannels,
+  ...labelsChannels,
+  ...supervisorChannels,
 } as const;
 
 /** Every event main sends to the renderer, by name. */
@@ -39,6 +51,10 @@ export const events = {
   ...authEvents,
   ...queueEvents,
   ...casesEvents,
+  ...lockersEvents,
+  ...paymentsEvents,
+  ...labelsEvents,
+  ...supervisorEvents,
 } as const;
 
 export type Channels = typeof channels;

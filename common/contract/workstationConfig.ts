@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultLabelGeometry, labelGeometrySchema, type LabelGeometry } from './lockerLabel';
 
 /**
  * The workstation config: one file in the app's data folder (`config.json`). It says which
@@ -34,21 +35,63 @@ export const terminalConfigSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/**
+ * The label stock in the printer (issue 9): 4 × 6 in ("100 × 150 mm") at 203 dpi when left out,
+ * so a config written before labels existed still parses and means the usual Zebra.
+ */
+export const labelStockConfigSchema = z
+  .object({
+    widthMm: labelGeometrySchema.shape.widthMm.default(defaultLabelGeometry.widthMm),
+    heightMm: labelGeometrySchema.shape.heightMm.default(defaultLabelGeometry.heightMm),
+    dpi: labelGeometrySchema.shape.dpi.default(defaultLabelGeometry.dpi),
+  })
+  .strict()
+  .describe('The label stock: width and height in millimetres, the printhead’s dpi');
+
+/**
+ * What an IPP print job says its document is: a CUPS raw queue and most label printers take
+ * `application/octet-stream` as "pass it through"; a printer that lists ZPL among its
+ * document-format-supported may want `application/vnd.zebra-zpl`.
+ */
+export const ippDocumentFormatSchema = z.enum([
+  'application/octet-stream',
+  'application/vnd.zebra-zpl',
+  'application/vnd.cups-raw',
+]);
+
+const label = labelStockConfigSchema.optional();
+
 export const printerConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('simulator') }).strict(),
+  z.object({ kind: z.literal('simulator'), label }).strict(),
   z
     .object({
       kind: z.literal('tcp'),
       host: z.string().min(1),
       port: z.int().min(1).max(65535).default(9100),
+      label,
     })
     .strict(),
   z
-    .object({ kind: z.literal('ipp'), url: z.url({ protocol: /^(ipp|ipps|http|https)$/ }) })
+    .object({
+      kind: z.literal('ipp'),
+      url: z.url({ protocol: /^(ipp|ipps|http|https)$/ }),
+      documentFormat: ippDocumentFormatSchema.optional(),
+      label,
+    })
     .strict(),
-  z.object({ kind: z.literal('device'), path: z.string().min(1) }).strict(),
-  z.object({ kind: z.literal('system') }).strict(),
+  z.object({ kind: z.literal('device'), path: z.string().min(1), label }).strict(),
+  z
+    .object({ kind: z.literal('system'), label })
+    .strict()
+    .describe('An ordinary printer through the system print dialog (the label as a page)'),
 ]);
+
+/** The label stock of a printer config: its `label` section, or the 4 × 6 in default. */
+export function printerLabelGeometry(printer: {
+  label?: LabelGeometry | undefined;
+}): LabelGeometry {
+  return printer.label ?? defaultLabelGeometry;
+}
 
 /**
  * The case form's local cache: the personal data of a case registered more than

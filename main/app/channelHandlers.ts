@@ -6,9 +6,17 @@ import { authChannelHandlers } from '../auth/authChannelHandlers';
 import { casesChannelHandlers } from '../cases/caseChannelHandlers';
 import type { CaseService } from '../cases/caseService';
 import type { ChannelHandlers } from '../ipc/ipcDispatcher';
+import { lockersChannelHandlers } from '../lockers/deposits/lockerChannelHandlers';
+import type { LockerService } from '../lockers/deposits/lockerService';
+import { labelsChannelHandlers } from '../lockers/printing/labelChannelHandlers';
+import type { LabelService } from '../lockers/printing/labelService';
+import { paymentsChannelHandlers } from '../payments/paymentChannelHandlers';
+import type { PaymentService } from '../payments/session/paymentService';
 import { queueChannelHandlers } from '../queue/queueChannelHandlers';
 import type { QueueService } from '../queue/queueService';
 import { referenceChannelHandlers } from '../reference/referenceChannelHandlers';
+import { supervisorChannelHandlers } from '../supervisor/supervisorChannelHandlers';
+import type { SupervisorService } from '../supervisor/supervisorService';
 import { syncChannelHandlers } from '../sync/syncChannelHandlers';
 import type { SyncServices } from '../sync/syncServices';
 import type { Readiness } from './readiness';
@@ -28,6 +36,10 @@ export type AppServices = {
   queue: QueueService;
   cases: CaseService;
   assistant: AssistantService;
+  lockers: LockerService;
+  labels: LabelService;
+  payments: PaymentService;
+  supervisor: SupervisorService;
 };
 
 /** Each channel of the contract, answered by the service that owns it. */
@@ -53,5 +65,9 @@ export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
     ...queueChannelHandlers(services.queue),
     ...casesChannelHandlers(services.cases),
     ...assistantChannelHandlers(services.assistant),
+    ...lockersChannelHandlers(services.lockers),
+    ...labelsChannelHandlers(services.labels),
+    ...paymentsChannelHandlers(services.payments),
+    ...supervisorChannelHandlers(services.supervisor),
   };
 }

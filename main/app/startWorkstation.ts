@@ -11,8 +11,14 @@ import type { FetchFn } from '../central/centralHealthCheck';
 import { loadWorkstationConfig } from '../config/workstationConfigFile';
 import { openDatabase } from '../db';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
+import { lockerSyncHandlers } from '../lockers/deposits/lockerSyncHandlers';
+import { startLockerService } from '../lockers/deposits/startLockerService';
 import type { Logger } from '../logging/logger';
+import { startLabelService } from '../lockers/printing/startLabelService';
+import type { PrintHtmlPage } from '../lockers/printing/transports/systemTransport';
+import { startPaymentService } from '../payments/startPaymentService';
 import { startQueueService } from '../queue/startQueueService';
+import { startSupervisorService } from '../supervisor/startSupervisorService';
 import { createSyncServices, type SyncServicesOptions } from '../sync/syncServices';
 import { workstationTokenFor } from '../sync/workstationTokenFile';
 import type { ReadinessEvent, WindowKind } from '../../common/contract';
@@ -50,6 +56,10 @@ export type WorkstationOptions = {
   centralCheckIntervalMs?: number;
   /** Sync timing overrides (tests). */
   sync?: SyncServicesOptions['engine'];
+  /** Prints a label page through the system dialog (Electron); absent: the window prints it. */
+  printLabelPage?: PrintHtmlPage;
+  /** Asks the person for a folder (Electron's dialog); absent: exports go back as downloads. */
+  pickFolder?: (title: string) => Promise<string | null>;
 };
 
 /**
@@ -107,6 +117,10 @@ export async function startWorkstation(options: WorkstationOptions) {
     clock,
     publish: (change) => hub.publish('cases:changed', change),
   });
+  const lockerSync = lockerSyncHandlers({
+    clock,
+    publish: (deposit) => hub.publish('lockers:depositChanged', deposit),
+  });
   const sync = createSyncServices({
     db,
     clock,
@@ -119,8 +133,8 @@ export async function startWorkstation(options: WorkstationOptions) {
     onCentralUnreachable: () => void central.checkNow(),
     engine: {
       ...options.sync,
-      appliedHandlers: { 'case.register': caseSync.applied },
-      rejectedHandlers: { 'case.register': caseSync.rejected },
+      appliedHandlers: { 'case.register': caseSync.applied, ...lockerSync.applied },
+      rejectedHandlers: { 'case.register': caseSync.rejected, ...lockerSync.rejected },
     },
   });
   central.start();
@@ -137,6 +151,38 @@ export async function startWorkstation(options: WorkstationOptions) {
     sync,
   });
   const cases = startCaseService({ db, clock, logger, config, sync });
+  const lockers = startLockerService({
+    db,
+    clock,
+    logger,
+    hub,
+    fetchFn: options.fetchFn ?? fetch,
+    baseUrl,
+    workstationToken,
+    config,
+    sync,
+  });
+  const labels = startLabelService({
+    db,
+    clock,
+    logger,
+    hub,
+    config,
+    dataDir: options.dataDir,
+    clerkLogin: () => sync.auth.user()?.login ?? null,
+    labelInputForDeposit: (depositId) => lockers.lockers.labelInputForDeposit(depositId),
+    markLabelPrinted: (depositId) => void lockers.lockers.markLabelPrinted(depositId),
+    ...(options.printLabelPage ? { printPage: options.printLabelPage } : {}),
+  });
+  const payments = startPaymentService({
+    db,
+    clock,
+    logger,
+    config,
+    dataDir: options.dataDir,
+    hub,
+    sync,
+  });
 
   const fetchFn = options.fetchFn ?? fetch;
   const assistant = startAssistantService({
@@ -146,6 +192,17 @@ export async function startWorkstation(options: WorkstationOptions) {
     workstationToken,
     config,
     sync,
+  });
+  const supervisor = startSupervisorService({
+    clock,
+    logger,
+    hub,
+    fetchFn,
+    baseUrl,
+    workstationToken,
+    config,
+    sync,
+    ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
   });
   const dispatch = createIpcDispatcher(
     defaultChannelHandlers({
@@ -161,7 +218,11 @@ export async function startWorkstation(options: WorkstationOptions) {
       sync,
       queue: queue.queue,
       cases: cases.cases,
+      lockers: lockers.lockers,
+      labels: labels.labels,
+      payments: payments.payments,
       assistant,
+      supervisor: supervisor.supervisor,
     }),
     logger,
   );
@@ -175,7 +236,11 @@ export async function startWorkstation(options: WorkstationOptions) {
     db,
     sync,
     async close(): Promise<void> {
+      supervisor.stop();
       cases.stop();
+      lockers.stop();
+      await labels.stop();
+      await payments.stop();
       await queue.stop();
       await sync.stop();
       central.stop();

@@ -7,6 +7,7 @@ import { embeddedCentralStarter } from '../embedded/startEmbeddedCentral';
 import { createLogger } from '../logging/logger';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { connectIpc } from './ipcBridge';
+import { printLabelPageInHiddenWindow } from './systemLabelPrinter';
 import { applySecurityBaseline } from './security';
 import { createWindowManager } from './windows';
 
@@ -59,6 +60,14 @@ if (!app.requestSingleInstanceLock()) {
           return { opened: true, route: `#/${kind}` };
         },
         onReadiness: (event) => console.log(readinessLine(event)),
+        printLabelPage: printLabelPageInHiddenWindow,
+        pickFolder: async (title) => {
+          const picked = await dialog.showOpenDialog({
+            title,
+            properties: ['openDirectory', 'createDirectory'],
+          });
+          return picked.canceled ? null : (picked.filePaths[0] ?? null);
+        },
       });
       connectIpc(workstation.dispatch, workstation.hub, logger);
       windows.show('counter');

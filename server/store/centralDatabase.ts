@@ -1,9 +1,12 @@
 import type { AuthTables } from './tables/authTables';
 import type { CaseTables } from './tables/caseTables';
 import type { EventTables } from './tables/eventTables';
+import type { LockerTables } from './tables/lockerTables';
+import type { PaymentTables } from './tables/paymentTables';
 import type { QueueTables } from './tables/queueTables';
 import type { ReferenceTables } from './tables/referenceTables';
 import type { StoreTables } from './tables/storeTables';
+import type { SupervisorTables } from './tables/supervisorTables';
 import type { SyncTables } from './tables/syncTables';
 
 /**
@@ -18,4 +21,7 @@ export interface CentralDatabase
     EventTables,
     StoreTables,
     QueueTables,
-    CaseTables {}
+    CaseTables,
+    PaymentTables,
+    LockerTables,
+    SupervisorTables {}

@@ -9,6 +9,8 @@ export const liveEventTypeSchema = z.enum([
   'mutation.applied',
   /** The queue of a site changed (`queueChangedEventSchema` in queue.ts): refresh its view. */
   'queue.changed',
+  /** A supervisor's message to a counter (`counterMessageSchema` in supervisor.ts). */
+  'counter.message',
 ]);
 
 export const liveEventSchema = z.object({

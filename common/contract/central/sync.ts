@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { caseRegistrationSchema } from './cases';
+import { endOfDayReportSchema, paymentRecordMutationSchema } from './payments';
+import {
+  caseMarkReadySchema,
+  lockerDepositMutationSchema,
+  lockerTransitionMutationSchema,
+} from './lockers';
 import { referenceEntitySchemas } from './reference';
 
 /**
@@ -26,9 +32,22 @@ export type ManualVisit = z.infer<typeof manualVisitSchema>;
 export const mutationPayloadSchemas = {
   'visit.recordManual': manualVisitSchema,
   'case.register': caseRegistrationSchema,
+  'payment.record': paymentRecordMutationSchema,
+  'payment.endOfDay': endOfDayReportSchema,
+  'case.markReady': caseMarkReadySchema,
+  'locker.deposit': lockerDepositMutationSchema,
+  'locker.transition': lockerTransitionMutationSchema,
 } as const;
 export type MutationType = keyof typeof mutationPayloadSchemas;
-export const mutationTypeSchema = z.enum(['visit.recordManual', 'case.register']);
+export const mutationTypeSchema = z.enum([
+  'visit.recordManual',
+  'case.register',
+  'payment.record',
+  'payment.endOfDay',
+  'case.markReady',
+  'locker.deposit',
+  'locker.transition',
+]);
 
 /** What `visit.recordManual` answers when applied: the id the visit is kept under. */
 export const manualVisitResultSchema = z.strictObject({ visitId: z.uuid() });

@@ -5,6 +5,9 @@ import { liveEventsCursor } from './004_live_events_cursor';
 import { manualVisits } from './005_manual_visits';
 import { printJobs } from './006_print_jobs';
 import { cases } from './007_cases';
+import { payments } from './008_payments';
+import { lockers } from './009_lockers';
+import { labels } from './010_labels';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,6 +21,9 @@ export const migrations: readonly Migration[] = [
   manualVisits,
   printJobs,
   cases,
+  payments,
+  lockers,
+  labels,
 ];
 
 /**

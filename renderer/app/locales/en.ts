@@ -1,5 +1,8 @@
 import { assistantEn } from '../../features/assistant/assistantLocale';
 import { casesEn } from '../../features/cases/casesLocale';
+import { lockersEn } from '../../features/lockers/lockersLocale';
+import { paymentsEn } from '../../features/payments/paymentsLocale';
+import { supervisorEn } from '../../features/supervisor/supervisorLocale';
 import type { LocaleShape } from './localeShape';
 
 // English: the second language, for staff who prefer it and for the city's IT team.
@@ -18,11 +21,7 @@ export const en: LocaleShape = {
     site: 'Site: {{site}}',
     openSupervisor: 'Shift supervisor window',
   },
-  supervisor: {
-    title: 'Shift overview',
-    windowTitle: 'Shift supervisor window',
-    intro: 'Here the shift lead sees the counters, queues and payments of the current shift.',
-  },
+  supervisor: supervisorEn,
   info: {
     heading: 'About this workstation',
     appVersion: 'App version',
@@ -311,4 +310,6 @@ export const en: LocaleShape = {
   },
   cases: casesEn,
   assistant: assistantEn,
+  payments: paymentsEn,
+  lockers: lockersEn,
 };

@@ -1,5 +1,8 @@
 import { assistantPl } from '../../features/assistant/assistantLocale';
 import { casesPl } from '../../features/cases/casesLocale';
+import { lockersPl } from '../../features/lockers/lockersLocale';
+import { paymentsPl } from '../../features/payments/paymentsLocale';
+import { supervisorPl } from '../../features/supervisor/supervisorLocale';
 
 // Polish: the language of the app by default.
 export const pl = {
@@ -17,11 +20,7 @@ export const pl = {
     site: 'Lokalizacja: {{site}}',
     openSupervisor: 'Okno kierownika zmiany',
   },
-  supervisor: {
-    title: 'Przegląd zmiany',
-    windowTitle: 'Okno kierownika zmiany',
-    intro: 'Tu kierownik zmiany widzi stanowiska, kolejki i płatności bieżącej zmiany.',
-  },
+  supervisor: supervisorPl,
   info: {
     heading: 'Informacje o stanowisku',
     appVersion: 'Wersja aplikacji',
@@ -310,4 +309,6 @@ export const pl = {
   },
   cases: casesPl,
   assistant: assistantPl,
+  payments: paymentsPl,
+  lockers: lockersPl,
 } as const;

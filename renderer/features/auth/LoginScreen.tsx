@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { IpcError } from '../../../common/contract';
 import { useLoginMutation } from './authApi';
 
@@ -88,7 +89,7 @@ export function LoginScreen({ demo }: { demo: boolean }) {
   );
 }
 
-function describeLoginError(error: IpcError, t: ReturnType<typeof useTranslation>['t']): string {
+function describeLoginError(error: IpcError, t: TFunction): string {
   switch (error.code) {
     case 'wrong-credentials':
     case 'invalid-payload':

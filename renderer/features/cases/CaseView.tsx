@@ -4,6 +4,8 @@ import type { IpcError } from '../../../common/contract';
 import type { CaseType } from '../../../common/contract/central/reference';
 import { formatMoney } from '../../../common/domain/money';
 import { maskPesel } from '../../../common/domain/pesel';
+import { PaymentPanel } from '../payments/PaymentPanel';
+import { MarkReadyButton } from '../lockers/MarkReadyButton';
 import { formatDateTime, moneyLocale } from './caseFormat';
 import { casesErrorText } from './caseMessages';
 import { useGetCaseQuery } from './casesApi';
@@ -29,8 +31,8 @@ export function CaseView({
 
   const applicant = record?.registration?.applicant ?? null;
   const identity = applicant?.identity ?? null;
-  const caseTypeName =
-    caseTypes?.find((caseType) => caseType.id === record?.caseTypeId)?.name ?? record?.caseTypeId;
+  const caseType = caseTypes?.find((candidate) => candidate.id === record?.caseTypeId);
+  const caseTypeName = caseType?.name ?? record?.caseTypeId;
 
   return (
     <section className="case-view" aria-labelledby="case-view-heading" data-testid="case-view">
@@ -92,6 +94,14 @@ export function CaseView({
           {record.registration ? null : (
             <p className="case-hint">{t('cases.view.personalDataRemoved')}</p>
           )}
+          {/* Taking the fee on the terminal (renderer/features/payments). */}
+          {record.status === 'rejected' ? null : (
+            <PaymentPanel caseId={record.caseId} caseNumber={record.caseNumber} />
+          )}
+          {/* Issue 9: a result for the urzędomat goes to the locker desk's list. */}
+          {record.status === 'registered' && caseType?.lockerPickup ? (
+            <MarkReadyButton caseId={record.caseId} />
+          ) : null}
         </>
       )}
     </section>

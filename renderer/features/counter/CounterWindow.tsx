@@ -11,10 +11,13 @@ import { LoginScreen } from '../auth/LoginScreen';
 import { SessionActions } from '../auth/SessionActions';
 import { CaseWorkspace } from '../cases/CaseWorkspace';
 import { draftFromTicket } from '../cases/draftFromTicket';
+import { LockerDesk, isLockerDesk } from '../lockers/LockerDesk';
+import { TerminalButton } from '../payments/TerminalDialog';
 import { CounterPanel } from '../queue/CounterPanel';
 import { useQueuePanelQuery } from '../queue/queueApi';
 import { dialogOpened, selectQueueDialog } from '../queue/queueSlice';
 import { useReferenceList } from '../reference/referenceApi';
+import { CounterMessageBanner } from '../supervisor/CounterMessageBanner';
 import { FailedMutationsPanel } from '../sync/FailedMutationsPanel';
 
 /** Ctrl+Shift+K opens the supervisor window (K: kierownik), without the mouse. */
@@ -60,6 +63,8 @@ export function CounterWindow() {
                 {t('queue.commands.info')} <kbd>F12</kbd>
               </button>
             ) : null}
+            {/* The payment terminal: reconciliation and end of day (Ctrl+Shift+P). */}
+            {isAssistantOnly(session) ? null : <TerminalButton />}
             <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
               {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
             </button>
@@ -81,8 +86,12 @@ export function CounterWindow() {
       ) : isAssistantOnly(session) ? (
         // The Resident Assistant's desk in the hall: checklists and tickets, no counter.
         <AssistantDesk />
+      ) : isLockerDesk(session) ? (
+        // The locker desk at ul. Focha: envelopes, labels and the urzędomat, no counter.
+        <LockerDesk />
       ) : (
         <>
+          <CounterMessageBanner />
           {/* The clerk's screen; this PC's details are one key away (F12, in a dialog). The case
               desk stays mounted once opened, so going back to the queue loses nothing typed. */}
           {cases.mode === 'queue' ? (

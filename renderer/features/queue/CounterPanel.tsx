@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, QueuePanel } from '../../../common/contract';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -285,7 +286,7 @@ function NoticeLine() {
   );
 }
 
-function noticeText(t: ReturnType<typeof useTranslation>['t'], notice: QueueNotice): string {
+function noticeText(t: TFunction, notice: QueueNotice): string {
   if (notice.code.startsWith('why.')) return notice.message;
   const values = { number: '', ...notice.values };
   if (notice.code === 'manual-recorded') return t('queue.offline.recorded', values);

@@ -4,6 +4,9 @@ import { liveEvents } from './003_liveEvents';
 import { storeIdentity } from './004_storeIdentity';
 import { queue } from './005_queue';
 import { cases } from './006_cases';
+import { payments } from './007_payments';
+import { lockers } from './008_lockers';
+import { supervisor } from './009_supervisor';
 import type { CentralMigration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new one. */
@@ -14,4 +17,7 @@ export const centralMigrations: readonly CentralMigration[] = [
   storeIdentity,
   queue,
   cases,
+  payments,
+  lockers,
+  supervisor,
 ];
