@@ -35,7 +35,9 @@ export type TerminalState = z.infer<typeof terminalStateSchema>;
  *   could have charged, or the terminal reversed it itself);
  * - needs-reconciliation: it could not be decided whether money was taken; the clerk and the
  *   supervisor see it until someone settles it by hand; never retried silently;
- * - reversed: an approved payment cancelled the same day.
+ * - reversing: an approved payment whose reversal the terminal runs now (the money still
+ *   stands until the terminal commits the reversal);
+ * - reversed: an approved payment cancelled the same day (returned to the card or account).
  */
 export const paymentStatusSchema = z.enum([
   'prepared',
@@ -46,6 +48,7 @@ export const paymentStatusSchema = z.enum([
   'cancelled',
   'failed',
   'needs-reconciliation',
+  'reversing',
   'reversed',
 ]);
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
@@ -164,6 +167,25 @@ export const paymentsChannels = {
       .strict(),
     response: paymentRecordSchema,
     errorCodes: ['no-session', 'unknown-payment', 'not-awaiting-reconciliation'],
+  }),
+  'payments:reverse': defineChannel({
+    summary:
+      'Reverse an approved payment of today, before the end of day (the money goes back to the card or account); written to the journal before the terminal is asked.',
+    request: z
+      .object({
+        paymentId: z.uuid(),
+        reason: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    response: paymentRecordSchema,
+    errorCodes: [
+      'no-session',
+      'unknown-payment',
+      'not-reversible',
+      'after-end-of-day',
+      'terminal-disconnected',
+      'terminal-busy',
+    ],
   }),
   'payments:endOfDay': defineChannel({
     summary:

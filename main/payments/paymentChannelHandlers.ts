@@ -15,6 +15,7 @@ export function paymentsChannelHandlers(
     'payments:forCase': ({ caseId }) => payments.forCase(caseId),
     'payments:reconciliation': () => ({ payments: payments.reconciliation() }),
     'payments:settle': (request) => payments.settle(request),
+    'payments:reverse': (request) => payments.reverse(request),
     'payments:endOfDay': () => payments.endOfDay(),
   };
 }

@@ -1,32 +1,8 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { startCounterHost } from '../support/counterHost';
+import { registerCertificateCase } from './certificateCase';
 import { expect, test } from './counterFixtures';
 import { logIn } from './logIn';
-
-/** A counter clerk registers a certificate of residence (17,00 zł) by keyboard. */
-async function registerCertificateCase(clerk: Page): Promise<string> {
-  await clerk.getByTestId('open-cases').click();
-  const typeInto = async (testId: string, text: string) => {
-    await clerk.getByTestId(testId).focus();
-    await clerk.keyboard.type(text);
-  };
-  await typeInto('case-type-input', 'zaświadczenie o zamel');
-  await clerk.keyboard.press('Enter');
-  await expect(clerk.getByTestId('case-type-input')).toHaveValue('Zaświadczenie o zameldowaniu');
-  await typeInto('case-field-applicant.pesel', '85031412347');
-  await typeInto('case-field-applicant.firstName', 'Janina');
-  await typeInto('case-field-applicant.lastName', 'Żółkiewska');
-  await typeInto('case-field-applicant.street', 'ul. Śląska 12/4');
-  await typeInto('case-field-applicant.postalCode', '40001');
-  await typeInto('case-field-applicant.city', 'Katowice');
-  await clerk.getByTestId('case-document-dowod-tozsamosci-present').focus();
-  await clerk.keyboard.press('Space');
-  await clerk.keyboard.press('Control+Enter');
-  const caseNumber = clerk.getByTestId('case-number');
-  await expect(caseNumber).toHaveText(/^SO\.5332\.\d+\.\d{4}$/, { timeout: 20_000 });
-  return (await caseNumber.textContent())!;
-}
 
 // Issue 7: the clerk takes a case's fee by card on the counter's terminal (the embedded
 // simulator), follows the live status, hears "approved", and hands the resident a confirmation
@@ -163,4 +139,71 @@ test('a declined card, then BLIK: the reason and "nothing charged", the BLIK ste
     await context.close();
     await host.stop();
   }
+});
+
+// Partial payments and the reversal: 17,00 zł paid as 10,00 by card and 7,00 by BLIK (partly
+// paid, then paid); the BLIK part is then reversed the same day, with a reason, and the resident
+// gets a confirmation of the reversal; the case owes 7,00 zł again.
+test('a fee paid in parts (10,00 by card + 7,00 by BLIK), then the BLIK part reversed', async ({
+  counterA,
+}) => {
+  test.setTimeout(120_000);
+  const clerk = counterA.page;
+  await registerCertificateCase(clerk);
+  const state = clerk.getByTestId('case-payment-state');
+  const amount = clerk.getByTestId('payment-amount');
+  const result = clerk.getByTestId('payment-result');
+
+  // The amount starts as all that is due; the clerk types 10,00 (Polish form, comma).
+  await expect(amount).toHaveValue('17,00\u00a0zł');
+  await amount.fill('20,00');
+  await clerk.getByTestId('payment-start').click();
+  await expect(clerk.getByTestId('payment-amount-error')).toContainText('pozostało do zapłaty');
+  await amount.fill('10,00');
+  await clerk.getByTestId('payment-start').click();
+  await expect(result).toHaveAttribute('data-status', 'approved', { timeout: 20_000 });
+  await expect(result).toHaveText('Płatność przyjęta: 10,00\u00a0zł. Można wydać potwierdzenie.');
+  await expect(state).toHaveAttribute('data-state', 'partly-paid');
+  await expect(state).toHaveText(
+    'Opłacona częściowo: zapłacono 10,00\u00a0zł, pozostało 7,00\u00a0zł',
+  );
+
+  // The rest, by BLIK: the amount is now what is left.
+  await expect(amount).toHaveValue('7,00\u00a0zł');
+  await clerk.getByTestId('payment-method-blik').check();
+  await clerk.getByTestId('payment-start').click();
+  await expect(result).toHaveText('Płatność przyjęta: 7,00\u00a0zł. Można wydać potwierdzenie.', {
+    timeout: 30_000,
+  });
+  await expect(state).toHaveAttribute('data-state', 'paid');
+  await expect(state).toHaveText('Opłacona: 17,00\u00a0zł');
+  const lines = clerk.getByTestId('case-payment');
+  await expect(lines).toHaveCount(2);
+
+  // The resident changes their mind about the BLIK part: reversed on the terminal, same day.
+  const blikLine = lines.filter({ hasText: 'BLIK' });
+  await blikLine.getByTestId('payment-reverse-open').click();
+  // The reason is required (the browser keeps the form until one is typed).
+  await expect(clerk.getByTestId('payment-reverse-reason')).toBeFocused();
+  await clerk.getByTestId('payment-reverse-reason').fill('Interesant zapłaci gotówką w kasie');
+  await clerk.getByTestId('payment-reverse-confirm').click();
+  await expect(result).toHaveAttribute('data-status', 'reversed', { timeout: 20_000 });
+  await expect(result).toContainText('Płatność wycofana');
+  await expect(clerk.getByTestId('payment-confirmation-heading')).toHaveText(
+    'Potwierdzenie anulowania płatności',
+  );
+  await expect(clerk.getByTestId('payment-confirmation-amount')).toHaveText('7,00\u00a0zł');
+  await expect(blikLine).toHaveAttribute('data-status', 'reversed');
+  await expect(state).toHaveAttribute('data-state', 'partly-paid');
+  await expect(amount).toHaveValue('7,00\u00a0zł');
+  fs.mkdirSync('test-results', { recursive: true });
+  await clerk.screenshot({ path: 'test-results/case-payment-reversed.png', fullPage: true });
+
+  // The end of day balances: the reversed payment is in neither total.
+  await clerk.keyboard.press('Control+Shift+P');
+  await clerk.getByTestId('payment-end-of-day').click();
+  await expect(clerk.getByTestId('payment-eod-balanced')).toHaveAttribute('data-balanced', 'true', {
+    timeout: 20_000,
+  });
+  await expect(clerk.getByTestId('payment-eod-totals')).toContainText('10,00\u00a0zł');
 });

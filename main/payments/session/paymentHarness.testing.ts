@@ -128,8 +128,14 @@ export class PaymentHarness {
     await this.settle();
   }
 
+  /** Connected, and the registration (06 00) the session runs on connecting has ended. */
   async connect(): Promise<void> {
-    await this.until(() => this.app.link.state === 'connected', 10_000, 'the link');
+    await this.until(
+      () => this.app.payments.terminal().terminalId !== null,
+      10_000,
+      'registration',
+    );
+    await this.settle();
   }
 
   /** Lets the app and the terminal run on (virtual time) until the session is idle. */

@@ -31,13 +31,29 @@ export type PaymentRow = {
   settled_by: string | null;
   settled_note: string | null;
   end_of_day_id: string | null;
+  /**
+   * The last line of the payment's history (computed, not a column): `reversing` while a
+   * reversal of the approved payment is in flight. The row keeps `approved` until the terminal
+   * has committed the reversal: the money stands until then.
+   */
+  last_step: string | null;
 };
+
+/** A payment row with its last history step (see `last_step`). */
+const ROW = `p.*, (SELECT h.status FROM payment_status_history h WHERE h.payment_id = p.payment_id
+  ORDER BY h.id DESC LIMIT 1) AS last_step`;
+
+/** The history step written before a reversal (06 30) is sent, and with its result. */
+export const REVERSING = 'reversing';
 
 /** Statuses of a payment whose outcome the terminal has not settled yet. */
 export const IN_FLIGHT: readonly JournalStatus[] = ['prepared', 'sent', 'in-progress', 'approving'];
 
 export type PaymentChanges = Partial<
-  Omit<PaymentRow, 'payment_id' | 'case_id' | 'method' | 'amount_grosze' | 'clerk_login'>
+  Omit<
+    PaymentRow,
+    'payment_id' | 'case_id' | 'method' | 'amount_grosze' | 'clerk_login' | 'last_step'
+  >
 >;
 
 export function insertPayment(
@@ -85,10 +101,11 @@ export function updatePayment(
   return after;
 }
 
-function addHistory(
+/** A history line of its own: a reversal's steps, which do not change the row's status. */
+export function addHistory(
   db: Database.Database,
   paymentId: string,
-  status: JournalStatus,
+  status: JournalStatus | typeof REVERSING,
   prompt: PaymentPrompt | null,
   note: string | null,
   at: string,
@@ -100,7 +117,7 @@ function addHistory(
 
 export function findPayment(db: Database.Database, paymentId: string): PaymentRow | null {
   return (
-    (db.prepare(`SELECT * FROM payments WHERE payment_id = ?`).get(paymentId) as
+    (db.prepare(`SELECT ${ROW} FROM payments p WHERE payment_id = ?`).get(paymentId) as
       PaymentRow | undefined) ?? null
   );
 }
@@ -111,7 +128,7 @@ export function paymentsWithStatus(
 ): PaymentRow[] {
   return db
     .prepare(
-      `SELECT * FROM payments WHERE status IN (${statuses.map(() => '?').join(', ')})
+      `SELECT ${ROW} FROM payments p WHERE status IN (${statuses.map(() => '?').join(', ')})
        ORDER BY started_at, payment_id`,
     )
     .all(...statuses) as PaymentRow[];
@@ -119,7 +136,7 @@ export function paymentsWithStatus(
 
 export function paymentsOfCase(db: Database.Database, caseId: string): PaymentRow[] {
   return db
-    .prepare(`SELECT * FROM payments WHERE case_id = ? ORDER BY started_at, payment_id`)
+    .prepare(`SELECT ${ROW} FROM payments p WHERE case_id = ? ORDER BY started_at, payment_id`)
     .all(caseId) as PaymentRow[];
 }
 
@@ -140,10 +157,30 @@ export function traceHeldByOther(
 export function unsettledApproved(db: Database.Database): PaymentRow[] {
   return db
     .prepare(
-      `SELECT * FROM payments WHERE status = 'approved' AND end_of_day_id IS NULL
+      `SELECT ${ROW} FROM payments p WHERE status = 'approved' AND end_of_day_id IS NULL
        ORDER BY started_at, payment_id`,
     )
     .all() as PaymentRow[];
+}
+
+/** Approved payments whose reversal is in flight (a crash, a lost link left it so). */
+export function reversalsInFlight(db: Database.Database): PaymentRow[] {
+  return paymentsWithStatus(db, ['approved']).filter((row) => row.last_step === REVERSING);
+}
+
+/**
+ * Whether the payment's open question is a reversal: the last of its reversal steps is
+ * `reversing` (written before the 06 30 left), not yet followed by `approved` or `reversed`.
+ */
+export function reversalPending(db: Database.Database, paymentId: string): boolean {
+  const row = db
+    .prepare(
+      `SELECT status FROM payment_status_history
+       WHERE payment_id = ? AND status IN ('${REVERSING}', 'approved', 'reversed')
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(paymentId) as { status: string } | undefined;
+  return row?.status === REVERSING;
 }
 
 export function markEndOfDay(
@@ -205,7 +242,12 @@ export function toPaymentRecord(row: PaymentRow, caseNumber: string | null): Pay
     caseNumber,
     method: row.method,
     amountGrosze: row.amount_grosze,
-    status: row.status === 'approving' ? 'in-progress' : row.status,
+    status:
+      row.status === 'approving'
+        ? 'in-progress'
+        : row.status === 'approved' && row.last_step === REVERSING
+          ? 'reversing'
+          : row.status,
     prompt: row.prompt,
     resultText: row.result_text,
     resultCode: row.result_code,

@@ -18,7 +18,7 @@ import { ServiceError } from '../../ipc/serviceError';
 import type { Outbox } from '../../sync/outbox';
 import { casePayments } from './casePayments';
 import { compareSettlement } from './compareSettlement';
-import { matchLastTransaction, type Decision } from './matchLastTransaction';
+import { matchLastTransaction, withinTolerance, type Decision } from './matchLastTransaction';
 import {
   IN_FLIGHT,
   caseNumberOf,
@@ -28,6 +28,10 @@ import {
   insertPayment,
   markEndOfDay,
   paymentsWithStatus,
+  REVERSING,
+  addHistory,
+  reversalPending,
+  reversalsInFlight,
   toPaymentRecord,
   traceHeldByOther,
   unsettledApproved,
@@ -48,7 +52,12 @@ export type SaleStep =
   | `after-status-${number}`
   | 'result-received'
   | 'journal-approving'
-  | 'after-commit';
+  | 'after-commit'
+  /** A reversal's steps (06 30): its journal line is written, the command sent, the result… */
+  | 'reversal-prepared'
+  | 'reversal-sent'
+  | 'reversal-result'
+  | 'reversal-committed';
 
 export type PaymentTimings = {
   /** How long an in-flight payment waits for the terminal to come back before a person decides. */
@@ -58,6 +67,8 @@ export type PaymentTimings = {
   retries: number;
   /** The terminal's clock against the PC's, when matching its last transaction. */
   toleranceMs: number;
+  /** From the link coming up to the registration (06 00). */
+  registerDelayMs: number;
 };
 
 export const DEFAULT_PAYMENT_TIMINGS: PaymentTimings = {
@@ -65,6 +76,7 @@ export const DEFAULT_PAYMENT_TIMINGS: PaymentTimings = {
   retryMs: 1_000,
   retries: 10,
   toleranceMs: 10 * 60_000,
+  registerDelayMs: 500,
 };
 
 export type PaymentServiceOptions = {
@@ -88,6 +100,11 @@ const TERMINAL_WORDS = {
   refused: 'Terminal odmówił rozpoczęcia płatności',
   ecrRefused: 'Nie udało się zapisać wyniku: terminal wycofał płatność, nic nie pobrano.',
   neverSent: 'Program zatrzymał się przed wysłaniem płatności: nic nie pobrano.',
+  reversed: 'Płatność anulowana: pieniądze wróciły na kartę lub konto.',
+  reversalNotDone: 'Nie anulowano płatności',
+  unknown: 'Nie wiadomo, czy pobrano pieniądze: sprawdź wydruk terminala i rozlicz ręcznie.',
+  reversalUnknown:
+    'Nie wiadomo, czy anulowanie się udało: sprawdź wydruk terminala i rozlicz ręcznie.',
 };
 
 class SessionStoppedError extends Error {
@@ -217,27 +234,69 @@ export function createPaymentService(options: PaymentServiceOptions) {
         at,
         note,
       );
-      const payload: PaymentRecordMutation = {
-        paymentId: updated.payment_id,
-        caseId: updated.case_id,
-        siteId: options.workstation.siteId,
-        counterNumber: options.workstation.counterNumber,
-        clerkLogin: updated.clerk_login,
-        method: updated.method,
-        amountGrosze: updated.amount_grosze,
-        outcome: 'approved',
-        terminalId: updated.terminal_id,
-        traceNumber: updated.trace_number === null ? null : String(updated.trace_number),
-        receiptNumber: updated.receipt_number === null ? null : String(updated.receipt_number),
-        authorisationCode: updated.authorisation_code,
-        maskedPan: groupMaskedPan(updated.masked_pan),
-        at,
-      };
-      outbox.enqueue({ type: 'payment.record', payload });
+      outbox.enqueue({ type: 'payment.record', payload: recordMutation(updated, 'approved', at) });
       return updated;
     })();
     if (!stopped) hub.publish('payments:changed', record(row));
     return row;
+  }
+
+  /** The payment as the central server gets it: the sale's own numbers, whatever the outcome. */
+  function recordMutation(
+    row: PaymentRow,
+    outcome: PaymentRecordMutation['outcome'],
+    at: string,
+  ): PaymentRecordMutation {
+    return {
+      paymentId: row.payment_id,
+      caseId: row.case_id,
+      siteId: options.workstation.siteId,
+      counterNumber: options.workstation.counterNumber,
+      clerkLogin: row.clerk_login,
+      method: row.method,
+      amountGrosze: row.amount_grosze,
+      outcome,
+      terminalId: row.terminal_id,
+      traceNumber: row.trace_number === null ? null : String(row.trace_number),
+      receiptNumber: row.receipt_number === null ? null : String(row.receipt_number),
+      authorisationCode: row.authorisation_code,
+      maskedPan: groupMaskedPan(row.masked_pan),
+      at,
+    };
+  }
+
+  /** The journal's `reversed` and the `payment.record` (reversed) commit together. */
+  function markReversed(paymentId: string, note: string, extra: PaymentChanges = {}): void {
+    ensureRunning();
+    const at = now();
+    const row = db.transaction(() => {
+      const updated = updatePayment(
+        db,
+        paymentId,
+        { status: 'reversed', prompt: null, result_text: TERMINAL_WORDS.reversed, ...extra },
+        at,
+        note,
+      );
+      outbox.enqueue({ type: 'payment.record', payload: recordMutation(updated, 'reversed', at) });
+      return updated;
+    })();
+    if (!stopped) hub.publish('payments:changed', record(row));
+  }
+
+  /** The reversal did not happen: the payment stands (approved), with the terminal's words. */
+  function reversalNotDone(paymentId: string, text: string, note: string): void {
+    ensureRunning();
+    const at = now();
+    const row = db.transaction(() => {
+      addHistory(db, paymentId, 'approved', null, note, at);
+      return updatePayment(
+        db,
+        paymentId,
+        { status: 'approved', prompt: null, result_text: text },
+        at,
+      );
+    })();
+    if (!stopped) hub.publish('payments:changed', record(row));
   }
 
   function resultColumns(result: TerminalResult): PaymentChanges {
@@ -424,6 +483,149 @@ export function createPaymentService(options: PaymentServiceOptions) {
     }
   }
 
+  // ── a reversal (06 30), the same day ───────────────────────────────────────────────────
+
+  /** The reversal's own numbers, kept in the history note so a restart can recognise it. */
+  function reversalNote(result: TerminalResult): string {
+    return `reversal result: trace ${result.traceNumber ?? '?'} receipt ${result.receiptNumber ?? '?'}`;
+  }
+
+  async function runReversal(paymentId: string): Promise<void> {
+    await checkpoint('reversal-prepared');
+    const row = findPayment(db, paymentId)!;
+    const ending = await adapter.reverse(
+      { receiptNumber: row.receipt_number! },
+      {
+        accepted: async () => {
+          await checkpoint('reversal-sent');
+        },
+        progress: async () => undefined,
+        result: async (result) => {
+          ensureRunning();
+          learnTerminalId(result.terminalId);
+          if (result.approved)
+            addHistory(db, paymentId, REVERSING, null, reversalNote(result), now());
+          await checkpoint('reversal-result');
+          return true;
+        },
+        committed: async () => {
+          await checkpoint('reversal-committed');
+          markReversed(paymentId, 'the terminal committed the reversal');
+        },
+      },
+    );
+    const refusedBecause = (text: string) => `${TERMINAL_WORDS.reversalNotDone}: ${text}`;
+    switch (ending.kind) {
+      case 'not-sent':
+        return reversalNotDone(paymentId, refusedBecause(TERMINAL_WORDS.notSent), ending.detail);
+      case 'refused':
+      case 'aborted':
+        return reversalNotDone(
+          paymentId,
+          refusedBecause(ending.text.pl),
+          `the terminal refused the reversal (${ending.resultCode})`,
+        );
+      case 'result':
+        if (!ending.result.approved) {
+          return reversalNotDone(
+            paymentId,
+            refusedBecause(ending.result.text.pl),
+            'the terminal did not approve the reversal',
+          );
+        }
+        if (ending.committed === true) return;
+        if (ending.committed === false) {
+          return reversalNotDone(paymentId, refusedBecause(TERMINAL_WORDS.ecrRefused), 'refused');
+        }
+        return resolveReversal(paymentId, 'the commit answer may not have arrived');
+      case 'inconclusive':
+        return resolveReversal(paymentId, ending.detail);
+    }
+  }
+
+  /**
+   * A reversal in flight (a crash, a lost link): the terminal's last transaction says whether
+   * it ran. Its trace number held by a payment of ours → the reversal never started; the
+   * reversal's own trace (from its result) or, without it, its amount and time → its fate.
+   */
+  async function resolveReversal(paymentId: string, why: string): Promise<void> {
+    const row = findPayment(db, paymentId);
+    if (!row || row.status !== 'approved' || row.last_step !== REVERSING) return;
+    let reason = 'the terminal did not answer';
+    for (let attempt = 0; attempt <= timings.retries; attempt++) {
+      if (attempt > 0) await sleep(timings.retryMs);
+      if (!(await adapter.waitForConnection(timings.resolveWaitMs))) {
+        reason = 'the terminal did not come back';
+        break;
+      }
+      const answer = await adapter.lastTransaction();
+      if (answer.kind === 'busy' || answer.kind === 'unavailable') {
+        reason = answer.kind === 'busy' ? 'the terminal stayed busy' : answer.detail;
+        continue;
+      }
+      if (answer.kind === 'none') {
+        return reversalNotDone(paymentId, refusedText(), 'the terminal holds no transaction');
+      }
+      const last = answer.result;
+      const knownTrace = reversalTraceOf(paymentId);
+      const ours =
+        last.traceNumber !== null &&
+        (last.traceNumber === row.trace_number ||
+          traceHeldByOther(db, last.traceNumber, paymentId));
+      if (ours && knownTrace === null) {
+        return reversalNotDone(paymentId, refusedText(), `${why}; the reversal never started`);
+      }
+      const isTheReversal =
+        knownTrace !== null
+          ? last.traceNumber === knownTrace
+          : last.amountGrosze === row.amount_grosze &&
+            withinTolerance(last.terminalTime, reversalStartedAt(paymentId), timings.toleranceMs);
+      if (isTheReversal && last.state === 'committed') {
+        return markReversed(paymentId, `${why}; the terminal committed the reversal`);
+      }
+      if (isTheReversal && (last.state === 'reversed' || last.state === 'not-approved')) {
+        return reversalNotDone(paymentId, refusedText(), `${why}; the terminal did not keep it`);
+      }
+      reason = `${why}; the terminal's last transaction (trace ${last.traceNumber ?? '?'}) does not tell`;
+      break;
+    }
+    finish(paymentId, 'needs-reconciliation', TERMINAL_WORDS.reversalUnknown, {}, reason);
+  }
+
+  function refusedText(): string {
+    return `${TERMINAL_WORDS.reversalNotDone}: terminal jej nie wykonał.`;
+  }
+
+  /** The reversal asked last: its history line (id, time). */
+  function reversalAsked(paymentId: string): { id: number; at: string } | null {
+    return (
+      (db
+        .prepare(
+          `SELECT id, at FROM payment_status_history WHERE payment_id = ? AND status = ?
+           AND note LIKE 'reversal asked%' ORDER BY id DESC LIMIT 1`,
+        )
+        .get(paymentId, REVERSING) as { id: number; at: string } | undefined) ?? null
+    );
+  }
+
+  /** The trace number of the reversal asked last, when its result reached the journal. */
+  function reversalTraceOf(paymentId: string): number | null {
+    const asked = reversalAsked(paymentId);
+    if (!asked) return null;
+    const line = db
+      .prepare(
+        `SELECT note FROM payment_status_history WHERE payment_id = ? AND status = ? AND id > ?
+         AND note LIKE 'reversal result:%' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(paymentId, REVERSING, asked.id) as { note: string } | undefined;
+    const match = line ? /trace (\d+)/.exec(line.note) : null;
+    return match ? Number(match[1]) : null;
+  }
+
+  function reversalStartedAt(paymentId: string): string | null {
+    return reversalAsked(paymentId)?.at ?? null;
+  }
+
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
@@ -432,17 +634,52 @@ export function createPaymentService(options: PaymentServiceOptions) {
   function maybeRecover(): Promise<void> {
     if (operation || stopped) return operation ?? Promise.resolve();
     const open = paymentsWithStatus(db, IN_FLIGHT);
-    if (open.length === 0) return Promise.resolve();
+    const reversals = reversalsInFlight(db);
+    if (open.length === 0 && reversals.length === 0) return Promise.resolve();
     return runOperation(async () => {
       for (const row of open) await resolveInFlight(row.payment_id, 'found in flight');
+      for (const row of reversals) await resolveReversal(row.payment_id, 'found in flight');
     }, 'recovery');
+  }
+
+  /**
+   * Registration (06 00) when the terminal (re)connects: its id and readiness, before a sale.
+   * Sent a moment after the link comes up, once both sides' RESET reports have crossed
+   * (§2.3): a command sent before the terminal's RESET arrives would be cut off by it.
+   */
+  let registration: ReturnType<typeof setTimeout> | null = null;
+  function scheduleRegistration(): void {
+    if (registration !== null || stopped) return;
+    registration = setTimeout(() => {
+      registration = null;
+      register();
+    }, timings.registerDelayMs);
+  }
+
+  function register(): void {
+    // Something else runs (a recovery, a sale started at once): the terminal answers it, and
+    // its result names the terminal too; no registration is queued behind it.
+    if (stopped || operation || adapter.connection() !== 'connected') return;
+    void runOperation(async () => {
+      const answer = await adapter.register();
+      if (answer.kind === 'registered') learnTerminalId(answer.terminalId);
+      else
+        onError(
+          new Error(`registration: ${answer.kind === 'busy' ? 'busy' : answer.detail}`),
+          'registration',
+        );
+    }, 'registration');
   }
 
   function requireIdleTerminal(): void {
     if (adapter.connection() !== 'connected') {
       throw new ServiceError('terminal-disconnected', 'Terminal nie jest podłączony.');
     }
-    if (operation || paymentsWithStatus(db, IN_FLIGHT).length > 0) {
+    if (
+      operation ||
+      paymentsWithStatus(db, IN_FLIGHT).length > 0 ||
+      reversalsInFlight(db).length > 0
+    ) {
       throw new ServiceError('terminal-busy', 'Terminal wykonuje inną operację.');
     }
   }
@@ -455,7 +692,9 @@ export function createPaymentService(options: PaymentServiceOptions) {
 
   const unsubscribe = adapter.onConnection((connection) => {
     announceTerminal();
-    if (connection === 'connected') void maybeRecover();
+    if (connection !== 'connected') return;
+    scheduleRegistration();
+    void maybeRecover();
   });
 
   return {
@@ -541,6 +780,20 @@ export function createPaymentService(options: PaymentServiceOptions) {
       }
       const settled = { settled_by: clerkLogin, settled_note: request.note };
       const note = `settled by hand: ${request.outcome}`;
+      if (reversalPending(db, row.payment_id)) {
+        // The open question was a reversal: "approved" = the money stands, "not charged" = returned.
+        if (request.outcome === 'approved') {
+          reversalNotDone(
+            row.payment_id,
+            'Rozliczono ręcznie: płatność nie została anulowana.',
+            note,
+          );
+          write(row.payment_id, settled);
+        } else {
+          markReversed(row.payment_id, note, { ...settled, finished_at: now() });
+        }
+        return record(getRow(row.payment_id));
+      }
       if (request.outcome === 'approved') {
         return record(approve(row.payment_id, null, settled, note));
       }
@@ -552,6 +805,44 @@ export function createPaymentService(options: PaymentServiceOptions) {
         note,
       );
       return record(getRow(row.payment_id));
+    },
+
+    /**
+     * Reverses an approved payment of today (06 30 with its receipt number): the journal says
+     * `reversing` before the terminal is asked; the outcome follows as events.
+     */
+    reverse(request: { paymentId: string; reason: string }): PaymentRecord {
+      const clerkLogin = clerk();
+      const row = getRow(request.paymentId);
+      if (row.status !== 'approved' || row.last_step === REVERSING) {
+        throw new ServiceError('not-reversible', 'Można anulować tylko zatwierdzoną płatność.');
+      }
+      if (row.end_of_day_id !== null) {
+        throw new ServiceError(
+          'after-end-of-day',
+          'Po zamknięciu dnia terminala płatności nie można anulować: zwrot robi wydział finansowy przelewem.',
+        );
+      }
+      if (row.receipt_number === null) {
+        throw new ServiceError(
+          'not-reversible',
+          'Płatność rozliczona ręcznie nie ma numeru paragonu terminala: zwrot robi wydział finansowy przelewem.',
+        );
+      }
+      requireIdleTerminal();
+      const at = now();
+      addHistory(
+        db,
+        row.payment_id,
+        REVERSING,
+        null,
+        `reversal asked by ${clerkLogin}: ${request.reason}`,
+        at,
+      );
+      const reversing = record(getRow(row.payment_id));
+      hub.publish('payments:changed', reversing);
+      void runOperation(() => runReversal(row.payment_id), 'reversal');
+      return reversing;
     },
 
     /** The terminal's end of day beside the journal; stored and sent to the central server. */
@@ -607,8 +898,12 @@ export function createPaymentService(options: PaymentServiceOptions) {
       return outcome.report;
     },
 
-    /** At start-up: payments a crash left in flight are asked about (when connected). */
-    recover(): Promise<void> {
+    /**
+     * At start-up: registration when connected, then payments a crash left in flight are
+     * asked about.
+     */
+    async recover(): Promise<void> {
+      if (terminalId === null && adapter.connection() === 'connected') scheduleRegistration();
       return maybeRecover();
     },
 
@@ -619,6 +914,7 @@ export function createPaymentService(options: PaymentServiceOptions) {
 
     stop(): void {
       stopped = true;
+      if (registration !== null) clearTimeout(registration);
       unsubscribe();
     },
   };

@@ -93,6 +93,11 @@ export type SettlementAnswer =
   | { kind: 'busy' }
   | { kind: 'unavailable'; detail: string };
 
+export type RegistrationAnswer =
+  | { kind: 'registered'; terminalId: string | null }
+  | { kind: 'busy' }
+  | { kind: 'unavailable'; detail: string };
+
 export interface TerminalAdapter {
   readonly kind: 'simulator' | 'usb-hid' | 'tcp';
   connection(): AdapterConnection;
@@ -102,6 +107,14 @@ export interface TerminalAdapter {
     command: { amountGrosze: number; method: PaymentMethod },
     callbacks: ChargeCallbacks,
   ): Promise<ChargeEnding>;
+  /**
+   * Reverses an approved payment of the same day by its receipt number (ZVT 06 30). The same
+   * callbacks and endings as a charge: the result is the reversal's, committed only once the
+   * journal holds it; never sent twice (an inconclusive ending is asked about).
+   */
+  reverse(command: { receiptNumber: number }, callbacks: ChargeCallbacks): Promise<ChargeEnding>;
+  /** Registers the app with the terminal (ZVT 06 00): its terminal id and readiness. */
+  register(): Promise<RegistrationAnswer>;
   /** Asks the terminal to abort the running charge; true when it will. */
   cancel(): Promise<boolean>;
   lastTransaction(): Promise<LastTransactionAnswer>;

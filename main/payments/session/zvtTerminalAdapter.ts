@@ -16,6 +16,7 @@ import type {
   ChargeCallbacks,
   ChargeEnding,
   LastTransactionAnswer,
+  RegistrationAnswer,
   SettlementAnswer,
   TerminalAdapter,
   TerminalResult,
@@ -29,6 +30,8 @@ const NO_TRANSACTION = 0x83;
 /** Our refusal of a result the journal could not take: the terminal reverses (§5.4). */
 const REFUSED_BY_ECR = 0x66;
 const PROTOCOL_ERROR = 0x9a;
+/** §5.1: the ECR prints receipts (0x02, 0x04) and wants intermediate statuses (0x08). */
+const REGISTRATION_CONFIG = 0x0e;
 /** A BLIK step may take its announced limit; the answer gets this much more (§6). */
 const STEP_MARGIN_MS = 30_000;
 
@@ -116,16 +119,37 @@ export function createZvtTerminalAdapter(
     }
   }
 
-  async function charge(
+  function charge(
     command: { amountGrosze: number; method: 'card' | 'blik' },
     callbacks: ChargeCallbacks,
   ): Promise<ChargeEnding> {
-    const opened = await open({
-      kind: 'authorisation',
-      amountGrosze: command.amountGrosze,
-      currency: CURRENCY_PLN,
-      paymentType: command.method,
-    });
+    return transaction(
+      {
+        kind: 'authorisation',
+        amountGrosze: command.amountGrosze,
+        currency: CURRENCY_PLN,
+        paymentType: command.method,
+      },
+      callbacks,
+    );
+  }
+
+  function reverse(
+    command: { receiptNumber: number },
+    callbacks: ChargeCallbacks,
+  ): Promise<ChargeEnding> {
+    return transaction(
+      { kind: 'reversal', password: PASSWORD, receiptNumber: command.receiptNumber },
+      callbacks,
+    );
+  }
+
+  /** A command that moves money (06 01, 06 30): statuses, the result, the commit answer. */
+  async function transaction(
+    command: ZvtMessage,
+    callbacks: ChargeCallbacks,
+  ): Promise<ChargeEnding> {
+    const opened = await open(command);
     if (opened.kind === 'failed') {
       return opened.sent
         ? { kind: 'inconclusive', detail: opened.detail }
@@ -221,6 +245,34 @@ export function createZvtTerminalAdapter(
     const sent = await link.sendMessage({ kind: 'abort-request' });
     if (!sent.ok) settle(false);
     return answered;
+  }
+
+  async function register(): Promise<RegistrationAnswer> {
+    const opened = await open({
+      kind: 'registration',
+      password: PASSWORD,
+      configByte: REGISTRATION_CONFIG,
+      currency: CURRENCY_PLN,
+    });
+    if (opened.kind === 'failed') return { kind: 'unavailable', detail: opened.detail };
+    if (opened.kind === 'refused') {
+      return opened.resultCode === PLEASE_WAIT
+        ? { kind: 'busy' }
+        : { kind: 'unavailable', detail: `registration refused (${opened.resultCode})` };
+    }
+    for (;;) {
+      const step = await next(answerTimeoutMs);
+      if (step.kind === 'end') return { kind: 'unavailable', detail: step.detail };
+      const message = step.message;
+      if (message.kind === 'ack' || message.kind === 'nack') continue;
+      await ack();
+      if (message.kind === 'completion') {
+        return { kind: 'registered', terminalId: message.terminalId ?? null };
+      }
+      if (message.kind === 'abort') {
+        return { kind: 'unavailable', detail: `registration aborted (${message.resultCode})` };
+      }
+    }
   }
 
   async function lastTransaction(): Promise<LastTransactionAnswer> {
@@ -329,6 +381,8 @@ export function createZvtTerminalAdapter(
       return () => link.off('state', onState);
     },
     charge,
+    reverse,
+    register,
     cancel,
     lastTransaction,
     settle,

@@ -102,6 +102,7 @@ export async function runPayment(
   const faultHook = {
     'link-drop': hooks.dropLink,
     'lose-response': hooks.loseOutgoing,
+    'wrong-last': hooks.dropLink,
     reboot: hooks.reboot,
   };
   if (scenario in faultHook && !faultHook[scenario as keyof typeof faultHook]) {
@@ -110,6 +111,11 @@ export async function runPayment(
   }
   if (scenario === 'reboot') {
     hooks.reboot?.();
+    return;
+  }
+  if (scenario === 'wrong-last') {
+    keepButForget(context, tx);
+    hooks.dropLink?.();
     return;
   }
   const result = statusInformationFor(tx, { terminalId });
@@ -196,6 +202,25 @@ async function step(
     ...status,
   });
   return answer.kind === 'ack';
+}
+
+/** Amount of the terminal's own transaction that `wrong-last` answers repeat receipt with. */
+const STANDALONE_GROSZE = 100;
+
+/**
+ * `wrong-last`: the bank approved; the cable is pulled before the result leaves, yet the terminal
+ * keeps the money (a terminal whose commit rule differs from ours), and its "last transaction"
+ * is another one: a standalone 1,00 zł charge the app never saw, on a trace number of its own.
+ */
+function keepButForget(context: RunContext, tx: SimTransaction): void {
+  if (context.conversation.interrupted === 'stopped') return;
+  context.record({ ...tx, state: 'committed' });
+  const numbers = allocateNumbers(context);
+  const state = context.state();
+  context.save({
+    ...state,
+    last: { ...tx, ...numbers, amountGrosze: STANDALONE_GROSZE, state: 'committed' },
+  });
 }
 
 /**

@@ -17,6 +17,12 @@ export const SCENARIOS = [
   'lose-response',
   /** Approved at the bank; the terminal reboots before it can tell the app. */
   'reboot',
+  /**
+   * Approved and kept by the terminal; the cable is pulled before the result reaches the app,
+   * and the terminal's repeat receipt then answers another transaction (a 1,00 zł one it made on
+   * its own): the app cannot tell how the payment ended and a person checks the printout (§8).
+   */
+  'wrong-last',
 ] as const;
 
 export type Scenario = (typeof SCENARIOS)[number];

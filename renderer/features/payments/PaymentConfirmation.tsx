@@ -6,7 +6,7 @@ import { formatDateTime, moneyLocale } from '../cases/caseFormat';
 import { printConfirmation } from './printConfirmation';
 
 /**
- * The resident's confirmation of an approved payment, on screen and printable: amount, method,
+ * The resident's confirmation of an approved payment (or of its reversal: the money goes back), on screen and printable: amount, method,
  * date, authorisation code, the masked card number (or "BLIK") and the case number. No name,
  * PESEL or address: the slip may be left on the counter.
  */
@@ -30,7 +30,11 @@ export function PaymentConfirmation({
       aria-labelledby={headingId}
       data-testid="payment-confirmation"
     >
-      <h5 id={headingId}>{t('payments.confirmation.heading')}</h5>
+      <h5 id={headingId} data-testid="payment-confirmation-heading">
+        {payment.status === 'reversed'
+          ? t('payments.reversal.confirmationHeading')
+          : t('payments.confirmation.heading')}
+      </h5>
       <dl>
         <div>
           <dt>{t('payments.confirmation.amount')}</dt>

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, PaymentRecord } from '../../../common/contract';
 import type { PaymentMethod } from '../../../common/contract/central/payments';
-import { formatMoney } from '../../../common/domain/money';
-import { moneyLocale } from '../cases/caseFormat';
+import { formatMoney, parseMoney } from '../../../common/domain/money';
+import { formatDateTime, moneyLocale } from '../cases/caseFormat';
 import { PaymentConfirmation } from './PaymentConfirmation';
 import {
   caseStateText,
@@ -19,6 +19,7 @@ import {
   useTerminalStateQuery,
 } from './paymentsApi';
 import { isRunning, latestApproved, outcomeTone } from './paymentStatus';
+import { ReversePaymentForm } from './ReversePaymentForm';
 import './payments.css';
 
 const METHODS: readonly PaymentMethod[] = ['card', 'blik'];
@@ -46,19 +47,46 @@ export function PaymentPanel({
   const [method, setMethod] = useState<PaymentMethod>('card');
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [amount, setAmount] = useState<{ forDue: number | null; text: string }>({
+    forDue: null,
+    text: '',
+  });
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const [reversing, setReversing] = useState<string | null>(null);
+  /** The payment whose reversal this panel asked for: back to approved = the terminal refused. */
+  const [reversalAsked, setReversalAsked] = useState<string | null>(null);
+  const amountId = useId();
+  const amountHintId = useId();
   const resultRef = useRef<HTMLParagraphElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
   const list = payments?.payments ?? [];
+  const dueGrosze = payments?.dueGrosze ?? null;
+
+  // The amount starts as all that is due, and again after each payment (the rest).
+  if (dueGrosze !== null && amount.forDue !== dueGrosze) {
+    setAmount({ forDue: dueGrosze, text: formatMoney(dueGrosze, money) });
+    setAmountError(null);
+  }
+  const amountText = amount.text;
   // The payment this panel started, else one still running (the case reopened mid-payment).
   const current: PaymentRecord | null =
     list.find((payment) => payment.paymentId === currentId) ?? list.find(isRunning) ?? null;
   const running = current !== null && isRunning(current);
-  const result = current ? resultText(t, current, money) : null;
+  const reversalRefused =
+    current !== null && current.paymentId === reversalAsked && current.status === 'approved';
+  const result = current
+    ? reversalRefused
+      ? current.resultText
+      : resultText(t, current, money)
+    : null;
   const approved = latestApproved(list);
-  const tone = current ? outcomeTone(current.status) : null;
+  const settledPayments = list.filter((payment) =>
+    ['approved', 'reversing', 'reversed'].includes(payment.status),
+  );
+  const tone = current ? (reversalRefused ? 'unknown' : outcomeTone(current.status)) : null;
 
   // The keyboard follows the payment the clerk started here: the start button goes away while
   // it runs, so the focus moves to the cancel button (or the live status), then to the outcome,
@@ -80,17 +108,26 @@ export function PaymentPanel({
     event.preventDefault();
     if (!payments || starting || running) return;
     setFailure(null);
+    setReversalAsked(null);
     following.current = panelRef.current?.contains(document.activeElement) ?? false;
     if (terminal && terminal.connection !== 'connected') {
       setFailure(terminalText(t, terminal));
       return;
     }
+    const amountGrosze = parseMoney(amountText);
+    if (amountGrosze === null || amountGrosze === 0) {
+      setAmountError(t('payments.panel.amountInvalid'));
+      return;
+    }
+    if (amountGrosze > payments.dueGrosze) {
+      setAmountError(
+        t('payments.panel.amountTooHigh', { due: formatMoney(payments.dueGrosze, money) }),
+      );
+      return;
+    }
+    setAmountError(null);
     try {
-      const record = await startPayment({
-        caseId,
-        method,
-        amountGrosze: payments.dueGrosze,
-      }).unwrap();
+      const record = await startPayment({ caseId, method, amountGrosze }).unwrap();
       setCurrentId(record.paymentId);
     } catch (error) {
       setFailure(paymentsErrorText(t, error as IpcError));
@@ -160,6 +197,9 @@ export function PaymentPanel({
           >
             <span className="payment-label">{t('payments.terminal.label')}: </span>
             {terminalError ? t('payments.terminal.unknown') : terminalText(t, terminal)}
+            {terminal?.terminalId
+              ? ` · ${t('payments.terminal.id', { id: terminal.terminalId })}`
+              : ''}
           </p>
 
           {canTakeMore ? (
@@ -184,6 +224,27 @@ export function PaymentPanel({
                   </label>
                 ))}
               </fieldset>
+              <label htmlFor={amountId}>{t('payments.panel.amount')}</label>
+              <input
+                id={amountId}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={amountText}
+                aria-describedby={amountHintId}
+                aria-invalid={amountError !== null}
+                onChange={(event) => setAmount({ forDue: dueGrosze, text: event.target.value })}
+                data-testid="payment-amount"
+              />
+              <p id={amountHintId} className="case-hint">
+                {amountError ? (
+                  <span role="alert" className="error" data-testid="payment-amount-error">
+                    {amountError}
+                  </span>
+                ) : (
+                  t('payments.panel.amountHint')
+                )}
+              </p>
               <button
                 type="submit"
                 className="action action-primary"
@@ -251,7 +312,64 @@ export function PaymentPanel({
         </p>
       ) : null}
 
-      {approved ? <PaymentConfirmation payment={approved} caseNumber={caseNumber} /> : null}
+      {settledPayments.length > 0 ? (
+        <section aria-label={t('payments.panel.history')} data-testid="case-payment-list">
+          <h5>{t('payments.panel.history')}</h5>
+          <ul className="payment-list">
+            {settledPayments.map((payment) => (
+              <li key={payment.paymentId} data-testid="case-payment" data-status={payment.status}>
+                <span>
+                  {t('payments.panel.paymentLine', {
+                    amount: formatMoney(payment.amountGrosze, money),
+                    method:
+                      payment.method === 'blik'
+                        ? t('payments.panel.blik')
+                        : `${t('payments.confirmation.card')} ${payment.maskedPan ?? ''}`.trim(),
+                    when: formatDateTime(payment.finishedAt ?? payment.startedAt, i18n.language),
+                  })}
+                  {' · '}
+                  <span data-testid="case-payment-line-state">
+                    {t(
+                      `payments.panel.line.${payment.status as 'approved' | 'reversing' | 'reversed'}`,
+                    )}
+                  </span>
+                </span>
+                {payment.status === 'approved' && !running && reversing === null ? (
+                  <button
+                    type="button"
+                    className="action"
+                    onClick={() => {
+                      setFailure(null);
+                      setReversing(payment.paymentId);
+                    }}
+                    data-testid="payment-reverse-open"
+                  >
+                    {t('payments.reversal.action')}
+                  </button>
+                ) : null}
+                {reversing === payment.paymentId ? (
+                  <ReversePaymentForm
+                    payment={payment}
+                    onClose={() => setReversing(null)}
+                    onStarted={(record) => {
+                      following.current = true;
+                      setReversing(null);
+                      setReversalAsked(record.paymentId);
+                      setCurrentId(record.paymentId);
+                    }}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {current?.status === 'reversed' ? (
+        <PaymentConfirmation payment={current} caseNumber={caseNumber} />
+      ) : approved ? (
+        <PaymentConfirmation payment={approved} caseNumber={caseNumber} />
+      ) : null}
     </section>
   );
 }

@@ -71,7 +71,7 @@ describe('payment messages', () => {
         expect(liveStatusText(tl, record({ prompt }))).not.toBe('');
       }
       for (const status of paymentStatusSchema.options) {
-        const running = ['prepared', 'sent', 'in-progress'].includes(status);
+        const running = ['prepared', 'sent', 'in-progress', 'reversing'].includes(status);
         const words = running
           ? liveStatusText(tl, record({ status }))
           : resultText(tl, record({ status }), 'pl');

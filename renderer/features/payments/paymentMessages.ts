@@ -20,6 +20,8 @@ const KNOWN_ERRORS = new Set([
   'unknown-payment',
   'too-late',
   'not-awaiting-reconciliation',
+  'not-reversible',
+  'after-end-of-day',
 ]);
 
 /** A refusal of a payments channel in the clerk's words; anything else shows main's message. */
@@ -36,6 +38,7 @@ export function liveStatusText(t: TFunction, record: PaymentRecord): string {
     case 'prepared':
     case 'sent':
     case 'in-progress':
+    case 'reversing':
       return t(`payments.status.${record.status}`);
     default:
       return '';

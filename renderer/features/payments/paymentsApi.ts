@@ -129,6 +129,9 @@ export const paymentsApi = paymentsApiBase.injectEndpoints({
         ...(result?.caseId ? [{ type: 'CasePayments' as const, id: result.caseId }] : []),
       ],
     }),
+    reversePayment: builder.mutation<PaymentRecord, ChannelRequest<'payments:reverse'>>({
+      query: (payload) => ({ channel: 'payments:reverse', payload }),
+    }),
     endOfDay: builder.mutation<ChannelResponse<'payments:endOfDay'>, void>({
       query: () => ({ channel: 'payments:endOfDay', payload: {} }),
     }),
@@ -142,5 +145,6 @@ export const {
   useCancelPaymentMutation,
   useReconciliationQuery,
   useSettlePaymentMutation,
+  useReversePaymentMutation,
   useEndOfDayMutation,
 } = paymentsApi;

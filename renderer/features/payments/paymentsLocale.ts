@@ -16,6 +16,24 @@ export const paymentsPl = {
     history: 'Płatności tej sprawy',
     newPayment: 'Przyjmij kolejną płatność',
     notHere: 'Opłatę za tę sprawę przyjmuje stanowisko, na którym ją złożono.',
+    amount: 'Kwota tej płatności',
+    amountHint: 'Domyślnie całość; mniej, gdy interesant płaci w częściach (np. kartą i BLIKIEM).',
+    amountInvalid: 'Wpisz kwotę w złotych, np. 10,00.',
+    amountTooHigh: 'Kwota jest wyższa niż pozostało do zapłaty ({{due}}).',
+    paymentLine: '{{amount}} · {{method}} · {{when}}',
+    line: { approved: 'przyjęta', reversing: 'anulowanie w toku', reversed: 'anulowana (zwrot)' },
+  },
+  reversal: {
+    action: 'Anuluj płatność (zwrot na kartę)',
+    heading: 'Anulowanie płatności {{amount}}',
+    intro:
+      'Terminal anuluje płatność z dzisiaj (przed zamknięciem dnia); pieniądze wrócą na kartę lub konto interesanta. Po zamknięciu dnia zwrot robi wydział finansowy przelewem.',
+    reason: 'Powód anulowania (min. 3 znaki)',
+    reasonRequired: 'Wpisz powód anulowania.',
+    confirm: 'Anuluj płatność na terminalu',
+    reversing: 'Anulowanie…',
+    back: 'Wróć',
+    confirmationHeading: 'Potwierdzenie anulowania płatności',
   },
   caseState: {
     label: 'Opłata',
@@ -37,6 +55,7 @@ export const paymentsPl = {
     prepared: 'Przygotowanie płatności…',
     sent: 'Wysłano do terminalu; czekamy na odpowiedź…',
     'in-progress': 'Płatność w toku…',
+    reversing: 'Terminal anuluje płatność…',
   },
   prompt: {
     'insert-card': 'Włóż lub zbliż kartę',
@@ -129,6 +148,9 @@ export const paymentsPl = {
     'unknown-payment': 'Nie ma takiej płatności.',
     'too-late': 'Za późno na przerwanie: terminal już zatwierdza płatność.',
     'not-awaiting-reconciliation': 'Ta płatność została już rozliczona.',
+    'not-reversible': 'Tej płatności nie można anulować na terminalu.',
+    'after-end-of-day':
+      'Dzień na terminalu jest już zamknięty: zwrot robi wydział finansowy przelewem.',
     other: 'Nie udało się: {{message}}',
   },
 };
@@ -150,6 +172,25 @@ export const paymentsEn: typeof paymentsPl = {
     history: 'Payments of this case',
     newPayment: 'Take another payment',
     notHere: 'The fee for this case is taken at the counter where it was submitted.',
+    amount: 'Amount of this payment',
+    amountHint:
+      'The whole amount by default; less when the resident pays in parts (e.g. card and BLIK).',
+    amountInvalid: 'Enter an amount in złoty, e.g. 10.00.',
+    amountTooHigh: 'The amount is more than what is left to pay ({{due}}).',
+    paymentLine: '{{amount}} · {{method}} · {{when}}',
+    line: { approved: 'approved', reversing: 'reversal running', reversed: 'reversed (refunded)' },
+  },
+  reversal: {
+    action: 'Reverse payment (refund to the card)',
+    heading: 'Reversing the payment of {{amount}}',
+    intro:
+      'The terminal reverses a payment of today (before the end of day); the money goes back to the resident’s card or account. After the end of day, the finance department refunds by bank transfer.',
+    reason: 'Reason for the reversal (at least 3 characters)',
+    reasonRequired: 'Write the reason for the reversal.',
+    confirm: 'Reverse the payment on the terminal',
+    reversing: 'Reversing…',
+    back: 'Back',
+    confirmationHeading: 'Confirmation of the reversed payment',
   },
   caseState: {
     label: 'Fee',
@@ -171,6 +212,7 @@ export const paymentsEn: typeof paymentsPl = {
     prepared: 'Preparing the payment…',
     sent: 'Sent to the terminal; waiting for its answer…',
     'in-progress': 'Payment in progress…',
+    reversing: 'The terminal is reversing the payment…',
   },
   prompt: {
     'insert-card': 'Insert or tap the card',
@@ -262,6 +304,9 @@ export const paymentsEn: typeof paymentsPl = {
     'unknown-payment': 'There is no such payment.',
     'too-late': 'Too late to cancel: the terminal is already committing the payment.',
     'not-awaiting-reconciliation': 'This payment has already been settled.',
+    'not-reversible': 'This payment cannot be reversed on the terminal.',
+    'after-end-of-day':
+      'The terminal’s day is already closed: the finance department refunds by bank transfer.',
     other: 'That did not work: {{message}}',
   },
 };
