@@ -1,11 +1,13 @@
 // electron-builder.yml, checked the way electron-builder checks it (its own schema, its own
 // YAML parser, validator and glob matcher) plus the security choices we made in it. Runs in
 // plain Node: no Electron binary, no packaging.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import pngjs from 'pngjs';
+import { LINUX_ICON_SIZES, WINDOWS_ICON_SIZES, renderIcons } from '../../scripts/icons';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -66,6 +68,9 @@ interface BuilderConfig {
   nsis?: Record<string, unknown>;
   win?: { target?: Target | Target[]; icon?: string };
   linux?: { target?: Target | Target[]; category?: string; maintainer?: string; icon?: string };
+  fileAssociations?: unknown[];
+  protocols?: unknown[];
+  publish?: { provider: string; url?: string; channel?: string }[];
 }
 
 const config = parseYaml(
@@ -107,6 +112,23 @@ function repositoryFiles(dir = ''): string[] {
     if (entry.isDirectory()) return skipped.has(relative) ? [] : repositoryFiles(relative);
     return [relative];
   });
+}
+
+/** The PNG images of a .png, or of each entry of an .ico, decoded to RGBA. */
+function pictures(file: Buffer): Buffer[] {
+  if (file.readUInt16LE(0) !== 0 || file.readUInt16LE(2) !== 1) {
+    return [pngjs.PNG.sync.read(file).data];
+  }
+  return Array.from({ length: file.readUInt16LE(4) }, (_, index) => {
+    const entry = 6 + 16 * index;
+    const offset = file.readUInt32LE(entry + 12);
+    return pngjs.PNG.sync.read(file.subarray(offset, offset + file.readUInt32LE(entry + 8))).data;
+  });
+}
+
+function samePictures(a: Buffer, b: Buffer): boolean {
+  const [left, right] = [pictures(a), pictures(b)];
+  return left.length === right.length && left.every((picture, i) => picture.equals(right[i]!));
 }
 
 describe('electron-builder.yml', () => {
@@ -194,20 +216,78 @@ describe('electron-builder.yml', () => {
     expect(packedSources).toEqual([]);
   });
 
-  it('has a 512×512 PNG icon in build/', () => {
-    for (const platform of [config.win, config.linux]) {
-      expect(platform?.icon).toBe('build/icon.png');
-    }
-    const iconFile = path.join(root, 'build', 'icon.png');
-    expect(existsSync(iconFile)).toBe(true);
-    const png = readFileSync(iconFile);
-    expect(png.subarray(0, 8)).toEqual(
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    );
-    expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+  it('has the icons each target needs, as scripts/icons.ts makes them from build/icon.png', () => {
+    const size = (png: Buffer) => {
+      expect(png.subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
+      expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    };
+    // The source: 512×512, the size every other one is made from.
+    expect(size(readFileSync(path.join(root, 'build', 'icon.png')))).toEqual({
       width: 512,
       height: 512,
     });
+
+    // Linux: a folder of <N>x<N>.png, each really that size.
+    expect(config.linux?.icon).toBe('build/icons');
+    const linuxIcons = readdirSync(path.join(root, 'build', 'icons')).sort();
+    expect(linuxIcons).toEqual(LINUX_ICON_SIZES.map((n) => `${n}x${n}.png`).sort());
+    for (const n of LINUX_ICON_SIZES) {
+      const png = readFileSync(path.join(root, 'build', 'icons', `${n}x${n}.png`));
+      expect({ n, ...size(png) }).toEqual({ n, width: n, height: n });
+    }
+
+    // Windows: an .ico with 16 to 256 px (NSIS and Explorer need the 256 px one).
+    expect(config.win?.icon).toBe('build/icon.ico');
+    const ico = readFileSync(path.join(root, 'build', 'icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const count = ico.readUInt16LE(4);
+    const entries = Array.from({ length: count }, (_, index) => {
+      const entry = 6 + 16 * index;
+      const png = ico.subarray(
+        ico.readUInt32LE(entry + 12),
+        ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8),
+      );
+      return { declared: ico.readUInt8(entry) || 256, ...size(png) };
+    });
+    expect(entries.map((entry) => entry.declared)).toEqual([...WINDOWS_ICON_SIZES]);
+    for (const entry of entries) {
+      expect(entry).toEqual({
+        declared: entry.declared,
+        width: entry.declared,
+        height: entry.declared,
+      });
+    }
+
+    // Committed as the script makes them: a new icon.png without `npm run icons` fails here.
+    // Pixels are compared, not bytes: another zlib may compress the same picture differently.
+    const made = renderIcons(readFileSync(path.join(root, 'build', 'icon.png')));
+    for (const [name, content] of made) {
+      const committed = readFileSync(path.join(root, 'build', name));
+      expect({ name, same: samePictures(committed, content) }).toEqual({ name, same: true });
+    }
+  });
+
+  it('registers no file type and no URL scheme', () => {
+    expect(config.fileAssociations ?? []).toEqual([]);
+    expect(config.protocols ?? []).toEqual([]);
+  });
+
+  it('writes the feed electron-updater reads from the central server (generic provider)', () => {
+    expect(config.publish).toEqual([
+      { provider: 'generic', url: expect.stringMatching(/\/updates\/latest$/), channel: 'latest' },
+    ]);
+    // The file named in latest.yml is served under that name: no spaces in it.
+    expect(config.nsis?.artifactName).toBe('${productName}-Setup-${version}.${ext}');
+    const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
+    // `npm run dist` makes the files and never uploads them anywhere (IT copies them).
+    expect(packageJson.scripts.dist).toContain('--publish never');
+    // electron-updater runs in the packaged app: a dependency, not a devDependency.
+    expect(packageJson.dependencies['electron-updater']).toBeDefined();
   });
 });
