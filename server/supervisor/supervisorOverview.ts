@@ -23,6 +23,7 @@ import { percentileOfSorted, roundMinutes, sortedAscending } from './stats/perce
 import { serviceOf, waitStart } from './stats/ticketFacts';
 import { dayTimeline, slotFloor } from './stats/timeline';
 import type { SupervisorDeps } from './supervisorDeps';
+import { reportedDevicesByCounter } from './reportedDevices';
 
 /** "Residents who took a ticket before 15:00" (the issue's wording; the office's rule). */
 export const FORECAST_CUTOFF = '15:00';
@@ -62,17 +63,27 @@ export function createOverviewBuilder(deps: SupervisorDeps) {
     const now = nowDate.getTime();
     const { day } = siteLocalTime(nowDate, deps.timeZone);
     const db = deps.store.db;
-    const [rows, counterRows, rules, appointments, workstations, payments, locker, actions] =
-      await Promise.all([
-        preloaded ?? dayRows.rows(siteId, day, now),
-        db.selectFrom('queue_counters').selectAll().where('site_id', '=', siteId).execute(),
-        readCallingRules(db, siteId),
-        appointmentsNextHour(db, siteId, day, nowDate),
-        counterWorkstations(db, siteId),
-        paymentOverview(db, siteId, day),
-        lockerSummary(db, site, day),
-        actionsOfDay(db, siteId, day, ACTIONS_LIMIT),
-      ]);
+    const [
+      rows,
+      counterRows,
+      rules,
+      appointments,
+      workstations,
+      payments,
+      locker,
+      actions,
+      reports,
+    ] = await Promise.all([
+      preloaded ?? dayRows.rows(siteId, day, now),
+      db.selectFrom('queue_counters').selectAll().where('site_id', '=', siteId).execute(),
+      readCallingRules(db, siteId),
+      appointmentsNextHour(db, siteId, day, nowDate),
+      counterWorkstations(db, siteId),
+      paymentOverview(db, siteId, day),
+      lockerSummary(db, site, day),
+      actionsOfDay(db, siteId, day, ACTIONS_LIMIT),
+      reportedDevicesByCounter(db, siteId),
+    ]);
     const { tickets, events } = rows;
     const hours = hoursOn(site, day);
     const target = site.targetWaitMinutes;
@@ -131,6 +142,7 @@ export function createOverviewBuilder(deps: SupervisorDeps) {
                 .length,
             }
           : null,
+        report: reports.get(counter.number) ?? null,
       });
       return {
         counterId: counter.id,

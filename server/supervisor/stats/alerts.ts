@@ -1,4 +1,5 @@
 import type { Alert } from '../../../common/contract/central/supervisor';
+import { WORKSTATION_HEALTH_THRESHOLDS } from '../../../common/contract/central/workstationStatus';
 
 /** An open counter free this long while its categories have people waiting is an alert. */
 export const IDLE_ALERT_MINUTES = 3;
@@ -6,6 +7,24 @@ export const IDLE_ALERT_MINUTES = 3;
 export const SYNC_BEHIND_MINUTES = 30;
 /** …and finished at least this many visits since its last push. */
 export const SYNC_BEHIND_VISITS = 3;
+
+/**
+ * A counter PC's latest status report (docs/health.md), as the alerts need it: its devices with
+ * since when each is in its state, its payments awaiting reconciliation, its outbox, when it came.
+ */
+export type ReportedDevices = {
+  workstationId: string;
+  /** When the server received the report: the PC's "last seen". */
+  receivedAt: number;
+  terminal: {
+    connection: 'connected' | 'busy' | 'disconnected';
+    terminalId: string | null;
+    since: number;
+  } | null;
+  printer: { state: 'online' | 'offline' | 'unknown'; since: number } | null;
+  reconciliation: { count: number; oldestAt: number | null };
+  oldestPendingSeconds: number | null;
+};
 
 export type AlertInput = {
   now: number;
@@ -33,6 +52,8 @@ export type AlertInput = {
       /** Since when: its last push, or the counter's opening. */
       behindSince: number | null;
     } | null;
+    /** Its PC's latest report; with one, the sync heuristic above is not used. */
+    report: ReportedDevices | null;
   }[];
   /** Each counter's end of day with differences to reconcile by hand. */
   reconciliations: readonly {
@@ -64,8 +85,9 @@ function alert(
 /**
  * The alerts now, from what the server knows: long waits (one per category, naming the longest
  * wait), idle counters beside waiting people, end-of-day differences, counter PCs behind with
- * their sync, the forecast's warning. The critical first, then the oldest.
- * Terminals and printers offline are not raised: counter PCs do not report their devices yet.
+ * their sync, terminals and printers offline, payments awaiting reconciliation, the forecast's
+ * warning. The critical first, then the oldest. A counter whose PC reports its status is judged
+ * by the report (`reportedAlerts`); one without falls back to the pushes heuristic.
  */
 export function currentAlerts(input: AlertInput): Alert[] {
   const { now, targetMinutes } = input;
@@ -122,7 +144,9 @@ export function currentAlerts(input: AlertInput): Alert[] {
       }
     }
     const workstation = counter.workstation;
-    if (
+    if (counter.report) {
+      alerts.push(...reportedAlerts(counter, counter.report, now));
+    } else if (
       workstation &&
       counter.state !== 'closed' &&
       workstation.behindSince !== null &&
@@ -174,4 +198,96 @@ export function currentAlerts(input: AlertInput): Alert[] {
   return alerts.sort(
     (a, b) => weight(a) - weight(b) || a.since.localeCompare(b.since) || a.id.localeCompare(b.id),
   );
+}
+
+const { notSeenSeconds, oldestPendingSeconds } = WORKSTATION_HEALTH_THRESHOLDS;
+
+/**
+ * A counter's alerts from its PC's report: the terminal or printer offline since the PC saw it
+ * go (while the counter is not closed), payments awaiting reconciliation (whatever the counter's
+ * state: money waits for a person), the sync behind when the oldest pending change is over
+ * five minutes old or the PC has not reported for two minutes while the counter is not closed.
+ */
+function reportedAlerts(
+  counter: AlertInput['counters'][number],
+  report: ReportedDevices,
+  now: number,
+): Alert[] {
+  const alerts: Alert[] = [];
+  const subject = {
+    counterId: counter.counterId,
+    counterNumber: counter.number,
+    workstationId: report.workstationId,
+  };
+  const open = counter.state !== 'closed';
+  if (open && report.terminal?.connection === 'disconnected') {
+    alerts.push(
+      alert({
+        ...subject,
+        id: `terminal-offline:${report.workstationId}`,
+        kind: 'terminal-offline',
+        severity: 'warning',
+        since: iso(report.terminal.since),
+        terminalId: report.terminal.terminalId,
+        detail: 'the payment terminal does not answer',
+      }),
+    );
+  }
+  if (open && report.printer?.state === 'offline') {
+    alerts.push(
+      alert({
+        ...subject,
+        id: `printer-offline:${report.workstationId}`,
+        kind: 'printer-offline',
+        severity: 'warning',
+        since: iso(report.printer.since),
+        detail: 'the label printer does not answer',
+      }),
+    );
+  }
+  if (report.reconciliation.count > 0) {
+    alerts.push(
+      alert({
+        ...subject,
+        id: `payment-needs-reconciliation:${report.workstationId}`,
+        kind: 'payment-needs-reconciliation',
+        severity: 'critical',
+        since: iso(report.reconciliation.oldestAt ?? report.receivedAt),
+        terminalId: report.terminal?.terminalId ?? null,
+        detail: `${report.reconciliation.count} payment(s) awaiting manual reconciliation`,
+      }),
+    );
+  }
+  if (open) {
+    const behind: { since: number; detail: string }[] = [];
+    if (
+      report.oldestPendingSeconds !== null &&
+      report.oldestPendingSeconds > oldestPendingSeconds
+    ) {
+      behind.push({
+        since: report.receivedAt - report.oldestPendingSeconds * 1000,
+        detail: `oldest change waiting ${Math.floor(report.oldestPendingSeconds / 60)} min`,
+      });
+    }
+    if (now - report.receivedAt > notSeenSeconds * 1000) {
+      behind.push({
+        since: report.receivedAt,
+        detail: `not seen for ${Math.floor((now - report.receivedAt) / 60_000)} min`,
+      });
+    }
+    const first = behind.sort((a, b) => a.since - b.since)[0];
+    if (first) {
+      alerts.push(
+        alert({
+          ...subject,
+          id: `sync-behind:${report.workstationId}`,
+          kind: 'sync-behind',
+          severity: 'warning',
+          since: iso(first.since),
+          detail: first.detail,
+        }),
+      );
+    }
+  }
+  return alerts;
 }

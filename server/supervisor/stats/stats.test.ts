@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentAlerts, type AlertInput } from './alerts';
+import { currentAlerts, type AlertInput, type ReportedDevices } from './alerts';
 import { clerkFigures, dayFigures } from './dayFigures';
 import { forecastQueue } from './forecast';
 import { percentileOfSorted, summarizeDurations } from './percentiles';
@@ -218,6 +218,7 @@ describe('alerts', () => {
           behindSince: now - 45 * MIN,
           finishedSincePush: 4,
         },
+        report: null,
       },
       {
         counterId: 'c2',
@@ -227,6 +228,7 @@ describe('alerts', () => {
         freeSince: now - 1 * MIN,
         categoryIds: ['b'],
         workstation: null,
+        report: null,
       },
     ],
     reconciliations: [
@@ -263,5 +265,69 @@ describe('alerts', () => {
     });
     expect(alerts.map((alert) => alert.kind)).not.toContain('counter-idle-with-waiting');
     expect(alerts.map((alert) => alert.kind)).not.toContain('sync-behind');
+  });
+
+  describe('from the counter PCs’ reports', () => {
+    const report: ReportedDevices = {
+      workstationId: 'pc-1',
+      receivedAt: now - 10_000,
+      terminal: { connection: 'disconnected', terminalId: 'T-1', since: now - 7 * MIN },
+      printer: { state: 'offline', since: now - 3 * MIN },
+      reconciliation: { count: 1, oldestAt: now - 12 * MIN },
+      oldestPendingSeconds: 8 * 60,
+    };
+    const withReport = (counterReport: ReportedDevices, state: 'open' | 'closed' = 'open') =>
+      currentAlerts({
+        ...base,
+        waiting: [],
+        reconciliations: [],
+        counters: [{ ...base.counters[0]!, state, report: counterReport }],
+      });
+
+    it('raises the devices offline since they went, the payments and the sync behind', () => {
+      expect(withReport(report).map((alert) => [alert.kind, alert.since])).toEqual([
+        ['payment-needs-reconciliation', new Date(now - 12 * MIN).toISOString()],
+        // The oldest pending change was 8 minutes old when the report came 10 s ago.
+        ['sync-behind', new Date(now - 10_000 - 8 * MIN).toISOString()],
+        ['terminal-offline', new Date(now - 7 * MIN).toISOString()],
+        ['printer-offline', new Date(now - 3 * MIN).toISOString()],
+      ]);
+      expect(withReport(report).find((alert) => alert.kind === 'terminal-offline')).toMatchObject({
+        counterNumber: 1,
+        workstationId: 'pc-1',
+        terminalId: 'T-1',
+      });
+    });
+
+    it('uses the report instead of the pushes heuristic: a healthy PC raises nothing', () => {
+      const healthy: ReportedDevices = {
+        ...report,
+        terminal: { ...report.terminal!, connection: 'connected' },
+        printer: { state: 'unknown', since: now - 60 * MIN },
+        reconciliation: { count: 0, oldestAt: null },
+        oldestPendingSeconds: 4 * 60,
+      };
+      // The base counter pushed 45 minutes ago with 4 visits since: the heuristic would say behind.
+      expect(withReport(healthy)).toEqual([]);
+    });
+
+    it('calls a silent PC behind since it was last seen, only while its counter is not closed', () => {
+      const silent: ReportedDevices = {
+        ...report,
+        receivedAt: now - 3 * MIN,
+        terminal: null,
+        printer: null,
+        reconciliation: { count: 0, oldestAt: null },
+        oldestPendingSeconds: null,
+      };
+      expect(withReport(silent).map((alert) => [alert.kind, alert.since])).toEqual([
+        ['sync-behind', new Date(now - 3 * MIN).toISOString()],
+      ]);
+      expect(withReport(silent, 'closed')).toEqual([]);
+      // Money waits for a person even at a closed counter; devices of a closed one do not matter.
+      expect(withReport(report, 'closed').map((alert) => alert.kind)).toEqual([
+        'payment-needs-reconciliation',
+      ]);
+    });
   });
 });
