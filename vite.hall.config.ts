@@ -5,8 +5,9 @@ import { defineConfig } from 'vite';
 const page = (name: string) => fileURLToPath(new URL(`./hall/${name}.html`, import.meta.url));
 
 // The hall's pages, served by the central server at /hall/ (server/hall/hallRoutes.ts): the
-// kiosk and the display board, two pages of one build. Relative asset paths, so the pages load
-// wherever the server is mounted (behind a reverse proxy's path too).
+// kiosk, the display board and the IT team's health page (admin/health.html), pages of one
+// build. Relative asset paths, so the pages load wherever the server is mounted (behind a
+// reverse proxy's path too).
 export default defineConfig({
   root: 'hall',
   base: './',
@@ -17,7 +18,7 @@ export default defineConfig({
     sourcemap: true,
     target: 'chrome120',
     rolldownOptions: {
-      input: { kiosk: page('kiosk'), display: page('display') },
+      input: { kiosk: page('kiosk'), display: page('display'), health: page('admin/health') },
     },
   },
   logLevel: 'warn',

@@ -8,6 +8,7 @@ import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/loginRateLimit';
 import { createPasswordHasher, type ScryptCost } from './auth/passwordHashing';
 import { DEFAULT_SESSION_TTL_MS } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
+import { registerDiagnosticsRoutes } from './diagnostics/diagnosticsRoutes';
 import { createLiveEvents, type LiveEvents } from './events/createLiveEvents';
 import type { LiveEventPublisher } from './events/liveEventPublisher';
 import { registerLiveEventsRoute } from './events/liveEventsRoute';
@@ -15,6 +16,7 @@ import { HALL_PREFIX, hallDirBesideBundle, hallRoutes } from './hall/hallRoutes'
 import type { CentralApp, CentralContext } from './http/centralContext';
 import { registerErrorHandling } from './http/errorHandler';
 import { zodValidatorCompiler } from './http/zodValidation';
+import { centralLoggerOptions } from './logging/centralLoggerOptions';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { registerAuthRoutes } from './routes/authRoutes';
 import { registerLockerRoutes } from './lockers/lockerRoutes';
@@ -24,7 +26,9 @@ import { registerOpenApiRoute } from './routes/openApiRoute';
 import { registerReferenceRoutes } from './routes/referenceRoutes';
 import { registerSyncRoutes } from './routes/syncRoutes';
 import { registerSupervisorRoutes } from './supervisor/supervisorRoutes';
+import { registerWorkstationStatusRoutes } from './workstationStatus/workstationStatusRoutes';
 import { seedDemoDataIfEmpty } from './seed/seedDemoData';
+import { UPDATES_PREFIX, updateFeedRoutes } from './updates/updateFeedRoutes';
 import { openCentralStore, type CentralStore } from './store/openCentralStore';
 import type { StoreConfig } from './store/storeConfig';
 
@@ -50,6 +54,8 @@ export type CentralServerOptions = {
   trustProxy?: boolean;
   /** The built kiosk and display board pages served at /hall/ (default: `out/hall` beside the bundle). */
   hallDir?: string;
+  /** The app's release files served at /updates/<channel>/ (docs/updates.md); absent: none. */
+  releasesDir?: string | null;
 };
 
 const isOpenStore = (store: StoreConfig | CentralStore): store is CentralStore =>
@@ -67,7 +73,7 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
   const loggerOptions =
     typeof options.logger === 'object'
       ? { loggerInstance: options.logger }
-      : { logger: options.logger ?? false };
+      : { logger: options.logger === true ? centralLoggerOptions() : false };
   const app = Fastify({
     ...loggerOptions,
     bodyLimit: 5 * 1024 * 1024,
@@ -150,9 +156,15 @@ export async function buildCentralServer(options: CentralServerOptions): Promise
     registerQueueRoutes(app, context);
     registerSupervisorRoutes(app, context);
     registerLockerRoutes(app, context);
+    registerDiagnosticsRoutes(app, context);
+    registerWorkstationStatusRoutes(app, context);
     await app.register(hallRoutes, {
       prefix: HALL_PREFIX,
       hallDir: options.hallDir ?? hallDirBesideBundle(),
+    });
+    await app.register(updateFeedRoutes, {
+      prefix: UPDATES_PREFIX,
+      releasesDir: options.releasesDir ?? null,
     });
     registerLiveEventsRoute(app, {
       liveEvents,

@@ -13,6 +13,7 @@ import { storeConfigFromEnv } from './store/storeConfig';
 //   DEMO_DATA=1              seed the demo data (and the demo users, password "demo") when empty
 //   INITIAL_ADMIN_PASSWORD   creates the user `admin` with it when no user exists yet
 //   TRUST_PROXY=1            behind a reverse proxy (client address from X-Forwarded-For)
+//   RELEASES_DIR             the app's release files, served at /updates/<channel>/ (docs/updates.md)
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? '8420');
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -39,6 +40,7 @@ const server = await startCentralServer({
   logger: true,
   // This file runs as out/server/main.js: the hall's kiosk and display pages are in out/hall.
   hallDir: path.resolve(import.meta.dirname, '../hall'),
+  releasesDir: process.env.RELEASES_DIR ? path.resolve(process.env.RELEASES_DIR) : null,
 });
 // After the demo seed: with DEMO_DATA=1 the demo users exist and this changes nothing.
 const initialAdminPassword = process.env.INITIAL_ADMIN_PASSWORD;
@@ -53,6 +55,9 @@ console.log(`okienko-central listening at ${server.url} (store: ${storeConfig.ki
 console.log(
   `  hall pages: ${server.url}/hall/kiosk.html?site=<id>, ${server.url}/hall/display.html?site=<id>`,
 );
+if (process.env.RELEASES_DIR) {
+  console.log(`  app updates: ${server.url}/updates/<channel>/latest.yml (docs/updates.md)`);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(
     signal,

@@ -3,6 +3,8 @@ import { appChannels, appEvents } from './app';
 import { assistantChannels } from './assistant';
 import { authChannels, authEvents } from './auth';
 import { casesChannels, casesEvents } from './cases';
+import { enrolmentChannels, enrolmentEvents } from './enrolment';
+import { diagnosticsChannels } from './diagnostics';
 import { labelsChannels, labelsEvents } from './labels';
 import { paymentsChannels, paymentsEvents } from './payments';
 import { lockersChannels, lockersEvents } from './lockers';
@@ -10,6 +12,7 @@ import { queueChannels, queueEvents } from './queue';
 import { referenceChannels } from './reference';
 import { supervisorChannels, supervisorEvents } from './supervisor';
 import { syncChannels, syncEvents } from './sync';
+import { updatesChannels, updatesEvents } from './updates';
 import type { IpcResult } from './ipcError';
 
 export * from './app';
@@ -18,6 +21,8 @@ export * from './auth';
 export * from './caseDraft';
 export * from './cases';
 export * from './defineChannel';
+export * from './enrolment';
+export * from './diagnostics';
 export * from './ipcError';
 export * from './labels';
 export * from './payments';
@@ -26,6 +31,7 @@ export * from './queue';
 export * from './reference';
 export * from './supervisor';
 export * from './sync';
+export * from './updates';
 export * from './wire';
 export * from './workstationConfig';
 
@@ -42,6 +48,9 @@ export const channels = {
   ...lockersChannels,
   ...labelsChannels,
   ...supervisorChannels,
+  ...diagnosticsChannels,
+  ...updatesChannels,
+  ...enrolmentChannels,
 } as const;
 
 /** Every event main sends to the renderer, by name. */
@@ -55,6 +64,8 @@ export const events = {
   ...paymentsEvents,
   ...labelsEvents,
   ...supervisorEvents,
+  ...updatesEvents,
+  ...enrolmentEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -103,6 +103,21 @@ export const casesConfigSchema = z
   .strict()
   .describe('How long this PC keeps the personal data of cases and drafts, in days');
 
+/**
+ * The PC's log (docs/logs.md): a new file when the current one reaches `maxFileSizeMb` or a new
+ * day starts; files older than `maxAgeDays` are deleted, and never more than `maxFiles` kept.
+ * A config file without the section gets the defaults.
+ */
+export const logsConfigSchema = z
+  .object({
+    level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    maxFileSizeMb: z.int().min(1).max(1024).default(10),
+    maxAgeDays: z.int().min(1).max(365).default(14),
+    maxFiles: z.int().min(2).max(1000).default(30),
+  })
+  .strict()
+  .describe('The log files: level, size of one file in MB, days kept, files kept at most');
+
 export const localeSchema = z.enum(['pl', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
 
@@ -118,6 +133,7 @@ export const workstationConfigSchema = z
     printer: printerConfigSchema,
     locale: localeSchema,
     cases: casesConfigSchema.prefault({}),
+    logs: logsConfigSchema.prefault({}),
   })
   .strict();
 
@@ -133,4 +149,5 @@ export const defaultWorkstationConfig: WorkstationConfig = {
   printer: { kind: 'simulator' },
   locale: 'pl',
   cases: { retentionDays: 30 },
+  logs: { level: 'info', maxFileSizeMb: 10, maxAgeDays: 14, maxFiles: 30 },
 };

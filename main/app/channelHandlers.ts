@@ -4,7 +4,10 @@ import type { AssistantService } from '../assistant/assistantService';
 import type { CentralMonitor } from '../central/centralMonitor';
 import { authChannelHandlers } from '../auth/authChannelHandlers';
 import { casesChannelHandlers } from '../cases/caseChannelHandlers';
+import { diagnosticsChannelHandlers } from '../diagnostics/diagnosticsChannelHandlers';
+import type { DiagnosticsService } from '../diagnostics/diagnosticsService';
 import type { CaseService } from '../cases/caseService';
+import type { EnrolmentHandlers } from '../enrolment/enrolmentChannelHandlers';
 import type { ChannelHandlers } from '../ipc/ipcDispatcher';
 import { lockersChannelHandlers } from '../lockers/deposits/lockerChannelHandlers';
 import type { LockerService } from '../lockers/deposits/lockerService';
@@ -19,6 +22,8 @@ import { supervisorChannelHandlers } from '../supervisor/supervisorChannelHandle
 import type { SupervisorService } from '../supervisor/supervisorService';
 import { syncChannelHandlers } from '../sync/syncChannelHandlers';
 import type { SyncServices } from '../sync/syncServices';
+import { updatesChannelHandlers } from '../updates/updateChannelHandlers';
+import type { UpdateService } from '../updates/updateService';
 import type { Readiness } from './readiness';
 import type { WindowOpener } from './startWorkstation';
 
@@ -40,6 +45,9 @@ export type AppServices = {
   labels: LabelService;
   payments: PaymentService;
   supervisor: SupervisorService;
+  enrolment: EnrolmentHandlers;
+  diagnostics: DiagnosticsService;
+  updates: UpdateService;
 };
 
 /** Each channel of the contract, answered by the service that owns it. */
@@ -69,5 +77,8 @@ export function defaultChannelHandlers(services: AppServices): ChannelHandlers {
     ...labelsChannelHandlers(services.labels),
     ...paymentsChannelHandlers(services.payments),
     ...supervisorChannelHandlers(services.supervisor),
+    ...services.enrolment,
+    ...diagnosticsChannelHandlers(services.diagnostics),
+    ...updatesChannelHandlers(services.updates),
   };
 }

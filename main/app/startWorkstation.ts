@@ -10,6 +10,7 @@ import { createCentralMonitor, type CentralMonitor } from '../central/centralMon
 import type { FetchFn } from '../central/centralHealthCheck';
 import { loadWorkstationConfig } from '../config/workstationConfigFile';
 import { openDatabase } from '../db';
+import { createDiagnosticsService } from '../diagnostics/diagnosticsService';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
 import { lockerSyncHandlers } from '../lockers/deposits/lockerSyncHandlers';
 import { startLockerService } from '../lockers/deposits/startLockerService';
@@ -21,7 +22,14 @@ import { startQueueService } from '../queue/startQueueService';
 import { startSupervisorService } from '../supervisor/startSupervisorService';
 import { createSyncServices, type SyncServicesOptions } from '../sync/syncServices';
 import { workstationTokenFor } from '../sync/workstationTokenFile';
-import type { ReadinessEvent, WindowKind } from '../../common/contract';
+import { startWorkstationStatus } from '../workstationStatus/startWorkstationStatus';
+import { startUpdateService, type CreateUpdater } from '../updates/startUpdateService';
+import type { ReadinessEvent, WindowKind, WorkstationConfig } from '../../common/contract';
+import {
+  unmanagedEnrolmentHandlers,
+  type EnrolmentHandlers,
+} from '../enrolment/enrolmentChannelHandlers';
+import type { EventHub } from './eventHub';
 
 export const DATABASE_FILE_NAME = 'okienko.sqlite';
 
@@ -60,6 +68,16 @@ export type WorkstationOptions = {
   printLabelPage?: PrintHtmlPage;
   /** Asks the person for a folder (Electron's dialog); absent: exports go back as downloads. */
   pickFolder?: (title: string) => Promise<string | null>;
+  /** Downloads and installs updates (the packaged Electron app); absent: the feed is only read. */
+  createUpdater?: CreateUpdater;
+  /** Provisioning (main/enrolment/startWithEnrolment.ts): the hub it already carries to windows, */
+  hub?: EventHub;
+  /** the token from the identity store (instead of the old plain file), */
+  workstationToken?: string | null;
+  /** the central-owned settings merged into the file's config, */
+  adjustConfig?: (config: WorkstationConfig) => WorkstationConfig;
+  /** and the enrolment channels. */
+  enrolment?: EnrolmentHandlers;
 };
 
 /**
@@ -70,10 +88,11 @@ export type WorkstationOptions = {
 export async function startWorkstation(options: WorkstationOptions) {
   const clock = options.clock ?? systemClock;
   const { logger } = options;
-  const hub = createEventHub();
+  const hub = options.hub ?? createEventHub();
   const readiness = createReadiness(hub, clock, options.onReadiness);
 
-  const { config, file: configFile, created } = loadWorkstationConfig(options.dataDir);
+  const { config: fileConfig, file: configFile, created } = loadWorkstationConfig(options.dataDir);
+  const config = options.adjustConfig ? options.adjustConfig(fileConfig) : fileConfig;
   logger.info({ configFile, created }, created ? 'wrote the first-run config' : 'read the config');
 
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
@@ -108,11 +127,10 @@ export async function startWorkstation(options: WorkstationOptions) {
     db.close();
     throw error;
   }
-  const workstationToken = workstationTokenFor(
-    embedded?.workstationToken ?? null,
-    options.dataDir,
-    logger,
-  );
+  const workstationToken =
+    options.workstationToken !== undefined && embedded === null
+      ? options.workstationToken
+      : workstationTokenFor(embedded?.workstationToken ?? null, options.dataDir, logger);
   const caseSync = caseSyncHandlers({
     clock,
     publish: (change) => hub.publish('cases:changed', change),
@@ -204,6 +222,45 @@ export async function startWorkstation(options: WorkstationOptions) {
     sync,
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
   });
+  const updates = startUpdateService({
+    db,
+    clock,
+    logger,
+    hub,
+    config,
+    reference: sync.reference,
+    payments: payments.payments,
+    centralUrl: baseUrl,
+    currentVersion: options.appVersion,
+    fetchFn,
+    ...(options.createUpdater ? { createUpdater: options.createUpdater } : {}),
+  });
+  const diagnostics = createDiagnosticsService({
+    dataDir: options.dataDir,
+    db,
+    config,
+    clock,
+    logger,
+    fetchFn,
+    baseUrl,
+    workstationToken,
+    appName: options.appName,
+    appVersion: options.appVersion,
+    host: options.host,
+    schemaVersion,
+  });
+  const workstationStatus = startWorkstationStatus({
+    ...options,
+    db,
+    clock,
+    hub,
+    baseUrl,
+    workstationToken,
+    config,
+    sync,
+    payments: payments.payments,
+    labels: labels.labels,
+  });
   const dispatch = createIpcDispatcher(
     defaultChannelHandlers({
       appName: options.appName,
@@ -223,6 +280,9 @@ export async function startWorkstation(options: WorkstationOptions) {
       payments: payments.payments,
       assistant,
       supervisor: supervisor.supervisor,
+      enrolment: options.enrolment ?? unmanagedEnrolmentHandlers(config, options.dataDir),
+      diagnostics,
+      updates: updates.updates,
     }),
     logger,
   );
@@ -236,7 +296,9 @@ export async function startWorkstation(options: WorkstationOptions) {
     db,
     sync,
     async close(): Promise<void> {
+      updates.stop();
       supervisor.stop();
+      await workstationStatus.stop();
       cases.stop();
       lockers.stop();
       await labels.stop();

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from '../app/buildInfo';
 import { defaultDataDir } from '../app/dataDir';
-import { startWorkstation } from '../app/startWorkstation';
 import { machineLine, readinessLine, startupFailure } from '../app/startupMessages';
 import { embeddedCentralStarter } from '../embedded/startEmbeddedCentral';
+import { fileIdentityStore } from '../enrolment/fileIdentityStore';
+import { startWithEnrolment } from '../enrolment/startWithEnrolment';
 import { createLogger } from '../logging/logger';
 import { startBrowserHostServer } from './browserHostServer';
 
@@ -28,10 +29,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const outDir = path.resolve(import.meta.dirname, '..');
 
 try {
-  const logger = createLogger({ dataDir });
+  const logger = await createLogger({ dataDir });
   const token = randomBytes(24).toString('base64url');
   let appUrl = (route: string) => route;
-  const workstation = await startWorkstation({
+  // A PC not yet enrolled at its remote central server shows the first-start screen first.
+  const host = await startWithEnrolment({
+    // The browser host keeps the identity in a file only its user may read (mode 0600).
+    identityStore: fileIdentityStore(dataDir),
     dataDir,
     host: 'browser',
     appName: APP_NAME,
@@ -47,8 +51,8 @@ try {
     bridgeScriptFile: path.join(outDir, 'preload', 'webSocketBridge.js'),
     token,
     port,
-    dispatch: workstation.dispatch,
-    hub: workstation.hub,
+    dispatch: host.dispatch,
+    hub: host.hub,
     logger,
   });
   appUrl = server.appUrl;
@@ -56,17 +60,18 @@ try {
   console.log(`Okienko is serving the counter window at ${appUrl('/counter')}`);
   console.log(`  supervisor window: ${appUrl('/supervisor')}`);
   // The hall's pages come from the central server (the embedded one, or the configured one).
-  const centralUrl = workstation.central.status().url;
-  if (centralUrl) {
+  void host.started.then((workstation) => {
+    const centralUrl = workstation.central.status().url;
+    if (!centralUrl) return;
     const site = `?site=${encodeURIComponent(workstation.config.site.id)}`;
     console.log(
       `  hall pages: kiosk: ${centralUrl}/hall/kiosk.html${site}, display board: ${centralUrl}/hall/display.html${site}`,
     );
-  }
+  });
 
   const stop = async () => {
     await server.close();
-    await workstation.close();
+    await host.close();
     console.log(machineLine('stopped', {}));
     process.exit(0);
   };

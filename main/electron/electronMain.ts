@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { APP_NAME, APP_VERSION } from '../app/buildInfo';
-import { startWorkstation, type Workstation } from '../app/startWorkstation';
 import { readinessLine, startupFailure } from '../app/startupMessages';
 import { embeddedCentralStarter } from '../embedded/startEmbeddedCentral';
+import { startWithEnrolment, type EnrollingWorkstation } from '../enrolment/startWithEnrolment';
 import { createLogger } from '../logging/logger';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { connectIpc } from './ipcBridge';
 import { printLabelPageInHiddenWindow } from './systemLabelPrinter';
+import { safeStorageIdentityStore } from './safeStorageIdentityStore';
 import { applySecurityBaseline } from './security';
 import { createWindowManager } from './windows';
+import { electronUpdaterFor } from './electronUpdater';
 
 // The Electron shell: windows, the IPC transport and the security handlers. Everything else is
 // the same main-process services the browser host runs (main/app/startWorkstation.ts).
@@ -28,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  let workstation: Workstation | null = null;
+  let workstation: EnrollingWorkstation | null = null;
   const windows = createWindowManager(path.join(outDir, 'preload', 'electronPreload.cjs'));
 
   app.on('second-instance', () => windows.show('counter'));
@@ -47,8 +49,10 @@ if (!app.requestSingleInstanceLock()) {
       applySecurityBaseline();
       serveRenderer(path.join(outDir, 'renderer'));
       const dataDir = app.getPath('userData');
-      const logger = createLogger({ dataDir });
-      workstation = await startWorkstation({
+      const logger = await createLogger({ dataDir });
+      // A PC not yet enrolled at its remote central server shows the first-start screen first.
+      workstation = await startWithEnrolment({
+        identityStore: safeStorageIdentityStore(dataDir, logger),
         dataDir,
         host: 'electron',
         appName: APP_NAME,
@@ -61,6 +65,8 @@ if (!app.requestSingleInstanceLock()) {
         },
         onReadiness: (event) => console.log(readinessLine(event)),
         printLabelPage: printLabelPageInHiddenWindow,
+        // Run from source there is nothing to install: the feed is only read (docs/updates.md).
+        ...(app.isPackaged ? { createUpdater: electronUpdaterFor(logger) } : {}),
         pickFolder: async (title) => {
           const picked = await dialog.showOpenDialog({
             title,

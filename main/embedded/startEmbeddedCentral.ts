@@ -31,6 +31,8 @@ export function embeddedCentralStarter(version: string): StartEmbeddedCentral {
         logger: logger.child({ component: 'central' }, { level: 'warn' }),
         // Bundled into out/main/*.js: the hall's kiosk and display pages are in out/hall.
         hallDir: path.resolve(import.meta.dirname, '../hall'),
+        // Release files a tester drops in the data folder, served at /updates/ (docs/updates.md).
+        releasesDir: path.join(dataDir, 'releases'),
       });
       const { token } = await ensureWorkstation(store, {
         id: `embedded-${site.id}-${counter.number}`,

@@ -215,6 +215,22 @@ describe('the supervisor service in main', () => {
     expect(timers.count(200)).toBe(0);
   });
 
+  it('asks again when a counter PC of its site reports a device change', async () => {
+    const { service, client, timers } = setup();
+    await service.overview();
+    const deviceChanged = (siteId: string): LiveEvent => ({
+      id: '2',
+      type: 'workstation.status',
+      at: NOW.toISOString(),
+      data: { workstationId: 'pc-1', siteId, counterNumber: 1 },
+    });
+    service.liveEvent(deviceChanged('focha'));
+    expect(timers.count(200)).toBe(0);
+    service.liveEvent(deviceChanged('slaska'));
+    timers.fire(200);
+    await vi.waitFor(() => expect(client.overview).toHaveBeenCalledTimes(2));
+  });
+
   it('keeps the last overview when the server stops answering, and says so', async () => {
     const { service, client } = setup();
     await service.overview();

@@ -14,6 +14,7 @@ import type {
   SetCounterStateRequest,
   SupervisorOverview,
 } from '../../common/contract/central/supervisor';
+import { workstationStatusEventSchema } from '../../common/contract/central/workstationStatus';
 import type { Clock } from '../app/clock';
 import { ServiceError } from '../ipc/serviceError';
 import type { CentralFailure, CentralResult } from '../sync/centralHttp';
@@ -64,6 +65,7 @@ const RELEVANT_EVENTS: ReadonlySet<LiveEvent['type']> = new Set([
   'reference.changed',
   'mutation.applied',
   'counter.message',
+  'workstation.status',
 ]);
 
 function supervisorError(code: SupervisorErrorCode, message: string): ServiceError {
@@ -245,6 +247,10 @@ export function createSupervisorService(options: SupervisorServiceOptions) {
       if (!watching || stopped || !RELEVANT_EVENTS.has(event.type)) return;
       if (event.type === 'queue.changed') {
         const parsed = queueChangedEventSchema.safeParse(event.data);
+        if (parsed.success && parsed.data.siteId !== siteId) return;
+      }
+      if (event.type === 'workstation.status') {
+        const parsed = workstationStatusEventSchema.safeParse(event.data);
         if (parsed.success && parsed.data.siteId !== siteId) return;
       }
       if (debounceTimer !== null) return;

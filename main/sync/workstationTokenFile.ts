@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Where a PC that talks to a remote central server finds its workstation token until
- * provisioning (issue 10) hands it over properly: one line in `<dataDir>/workstation-token`.
- * It is a plain file for now (readable by whoever may read the data folder); provisioning will
- * move it into Electron's safeStorage. The embedded default needs no file: the embedded server
- * gives the token to the app directly.
+ * Where a PC that talks to a remote central server found its workstation token before
+ * provisioning: one line in `<dataDir>/workstation-token`, a plain file. Provisioning
+ * (main/enrolment, docs/provisioning.md) moves it into the identity store on the first start
+ * and deletes it; startWorkstation then gets the token from the store, and reads this file only
+ * when started without one (tests that start the services alone). The embedded default needs
+ * no file: the embedded server gives the token to the app directly.
  */
 export const WORKSTATION_TOKEN_FILE = 'workstation-token';
 

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { WindowKind } from '../../common/contract';
 import { CounterWindow } from '../features/counter/CounterWindow';
+import { EnrolmentGate } from '../features/enrolment/EnrolmentGate';
 import { SupervisorWindow } from '../features/supervisor/SupervisorWindow';
 import { useWindowLoadedMutation } from './clerkApi';
 import { windowFromHash } from './route';
@@ -13,7 +14,11 @@ function subscribeToHash(onChange: () => void): () => void {
 export function App() {
   const kind = useSyncExternalStore(subscribeToHash, () => windowFromHash(window.location.hash));
   useReportLoaded(kind);
-  return kind === 'supervisor' ? <SupervisorWindow /> : <CounterWindow />;
+  return (
+    <EnrolmentGate>
+      {kind === 'supervisor' ? <SupervisorWindow /> : <CounterWindow />}
+    </EnrolmentGate>
+  );
 }
 
 /** Tells main this window has rendered (a readiness step that tests wait for). */

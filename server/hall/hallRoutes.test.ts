@@ -15,6 +15,11 @@ function fakeHallBuild(): { parent: string; hallDir: string } {
   fs.mkdirSync(path.join(hallDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(hallDir, 'kiosk.html'), '<!doctype html><title>Kiosk</title>');
   fs.writeFileSync(path.join(hallDir, 'display.html'), '<!doctype html><title>Tablica</title>');
+  fs.mkdirSync(path.join(hallDir, 'admin'));
+  fs.writeFileSync(
+    path.join(hallDir, 'admin', 'health.html'),
+    '<!doctype html><title>Stan</title>',
+  );
   fs.writeFileSync(path.join(hallDir, 'assets', 'kiosk-abc123.js'), 'console.log("kiosk")');
   fs.writeFileSync(path.join(hallDir, 'assets', '.env'), 'SECRET=1');
   fs.writeFileSync(path.join(parent, 'secret.txt'), 'not for the hall');
@@ -54,6 +59,16 @@ describe('the hall pages at /hall/', () => {
     expect(HALL_CONTENT_SECURITY_POLICY).not.toContain('unsafe');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the IT team’s health page with the same policy (its data needs a login)', async () => {
+    const response = await app.inject({ method: 'GET', url: '/hall/admin/health.html' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<title>Stan</title>');
+    expect(response.headers['content-security-policy']).toBe(HALL_CONTENT_SECURITY_POLICY);
+    expect(
+      (await unbuilt.inject({ method: 'GET', url: '/hall/admin/health.html' })).statusCode,
+    ).toBe(404);
   });
 
   it('serves the display page and the built assets, the assets cached for good', async () => {

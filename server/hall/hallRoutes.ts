@@ -10,6 +10,9 @@ export const HALL_PREFIX = '/hall';
 export const HALL_PAGES = ['kiosk', 'display'] as const;
 export type HallPage = (typeof HALL_PAGES)[number];
 
+/** The IT team's workstation health page, beside the hall's pages (vite.hall.config.ts). */
+export const HEALTH_PAGE = 'admin/health.html';
+
 /**
  * The pages load their own script and stylesheet and talk to this server's API, nothing else:
  * no inline script or style, no other origin, no frames (a kiosk must not be framed by a
@@ -99,6 +102,12 @@ export async function hallRoutes(app: FastifyInstance, options: HallRoutesOption
       return securityHeaders(reply).redirect(`../${file}?site=${encodeURIComponent(siteId)}`);
     });
   }
+
+  // The IT team's health page (docs/health.md): the page is public, its data needs an admin's login.
+  app.get(`/${HEALTH_PAGE}`, route, (_request, reply) => {
+    if (!fs.existsSync(path.join(root, HEALTH_PAGE))) return plainText(reply, 404, NOT_BUILT);
+    return securityHeaders(reply).header('cache-control', 'no-cache').sendFile(HEALTH_PAGE);
+  });
 
   app.get<{ Params: { '*': string } }>('/assets/*', route, (request, reply) =>
     securityHeaders(reply)

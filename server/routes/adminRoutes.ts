@@ -8,6 +8,7 @@ import { centralPaths } from '../../common/contract/central/paths';
 import type { RouteAccess } from '../auth/routeAccess';
 import { insertUser } from '../auth/users';
 import { registerWorkstation } from '../auth/workstations';
+import { registerEnrolmentRoutes } from '../enrolment/enrolmentRoutes';
 import { conflict, invalidRequest } from '../http/apiHttpError';
 import type { CentralApp, CentralContext } from '../http/centralContext';
 import { errorResponses, securityOf } from '../http/routeSchemas';
@@ -84,4 +85,7 @@ export function registerAdminRoutes(app: CentralApp, context: CentralContext): v
       return reply.code(201).send(registered);
     },
   );
+
+  // Provisioning extends the admin's workstation routes (and adds the PC's public side).
+  registerEnrolmentRoutes(app, context);
 }

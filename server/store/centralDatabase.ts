@@ -1,5 +1,7 @@
 import type { AuthTables } from './tables/authTables';
 import type { CaseTables } from './tables/caseTables';
+import type { DiagnosticsTables } from './tables/diagnosticsTables';
+import type { EnrolmentTables } from './tables/enrolmentTables';
 import type { EventTables } from './tables/eventTables';
 import type { LockerTables } from './tables/lockerTables';
 import type { PaymentTables } from './tables/paymentTables';
@@ -8,6 +10,7 @@ import type { ReferenceTables } from './tables/referenceTables';
 import type { StoreTables } from './tables/storeTables';
 import type { SupervisorTables } from './tables/supervisorTables';
 import type { SyncTables } from './tables/syncTables';
+import type { WorkstationStatusTables } from './tables/workstationStatusTables';
 
 /**
  * The central store's tables, as Kysely sees them. Each domain declares its own tables in
@@ -24,4 +27,7 @@ export interface CentralDatabase
     CaseTables,
     PaymentTables,
     LockerTables,
-    SupervisorTables {}
+    SupervisorTables,
+    EnrolmentTables,
+    WorkstationStatusTables,
+    DiagnosticsTables {}

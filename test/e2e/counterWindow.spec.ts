@@ -20,6 +20,7 @@ test.use({
     printer: { kind: 'tcp', host: 'zebra-7.local', port: 9100 },
     locale: 'pl',
     cases: { retentionDays: 30 },
+    logs: { level: 'info', maxFileSizeMb: 10, maxAgeDays: 14, maxFiles: 30 },
   },
 });
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { WorkstationConfig } from '../../common/contract';
+import { scanLogsForPersonalData } from './logScan';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const browserHostEntry = path.join(repoRoot, 'out', 'main', 'browserHost.js');
@@ -108,13 +109,30 @@ export class BrowserHostProcess {
     return String(line.data.url);
   }
 
-  async stop(): Promise<void> {
+  /** Stops the host and keeps its data folder (a spec then reads its logs). */
+  async kill(): Promise<void> {
     if (this.exited === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.child.kill('SIGTERM');
       await exited;
     }
+  }
+
+  /**
+   * Stops the host and removes its data folder, after scanning its logs for the personal data
+   * the specs type (test/support/logScan.ts): a host whose log holds any fails its test.
+   */
+  async stop(): Promise<void> {
+    await this.kill();
+    const findings = scanLogsForPersonalData(this.dataDir);
     fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (findings.length > 0) {
+      throw new Error(
+        `Personal data in the host's log (docs/logs.md):\n${findings
+          .map((finding) => `  ${finding.file}: "${finding.value}" in ${finding.line}`)
+          .join('\n')}`,
+      );
+    }
   }
 
   /** Everything the host printed, for a failure message. */

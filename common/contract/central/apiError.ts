@@ -14,6 +14,10 @@ export const apiErrorCodes = [
   'too-many-requests',
   'unavailable',
   'internal',
+  /** POST /api/v1/enrol (docs/provisioning.md): the code was never issued, is used, or is too old. */
+  'enrolment-code-unknown',
+  'enrolment-code-used',
+  'enrolment-code-expired',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

@@ -11,6 +11,8 @@ export const liveEventTypeSchema = z.enum([
   'queue.changed',
   /** A supervisor's message to a counter (`counterMessageSchema` in supervisor.ts). */
   'counter.message',
+  /** A counter PC's report changed a device's state (`workstationStatusEventSchema`). */
+  'workstation.status',
 ]);
 
 export const liveEventSchema = z.object({

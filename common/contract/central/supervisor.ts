@@ -220,9 +220,8 @@ export type Forecast = z.infer<typeof forecastSchema>;
 // ---- alerts -------------------------------------------------------------------------------------
 
 /**
- * Every kind of alert. `terminal-offline` and `printer-offline` need the counter PCs to report
- * their devices' state, which they do not yet: the kinds exist so the window can word them, and
- * the server raises none today (docs/supervisor.md).
+ * Every kind of alert. `terminal-offline` and `printer-offline` come from the counter PCs' status
+ * reports (common/contract/central/workstationStatus.ts, docs/supervisor.md).
  */
 export const alertKindSchema = z.enum([
   /** A resident waits over the site's target. */

@@ -1,8 +1,11 @@
+import { diagnosticsEn } from '../../features/diagnostics/diagnosticsLocale';
 import { assistantEn } from '../../features/assistant/assistantLocale';
 import { casesEn } from '../../features/cases/casesLocale';
+import { enrolmentEn } from '../../features/enrolment/enrolmentLocale';
 import { lockersEn } from '../../features/lockers/lockersLocale';
 import { paymentsEn } from '../../features/payments/paymentsLocale';
 import { supervisorEn } from '../../features/supervisor/supervisorLocale';
+import { updatesEn } from '../../features/updates/updatesLocale';
 import type { LocaleShape } from './localeShape';
 
 // English: the second language, for staff who prefer it and for the city's IT team.
@@ -22,6 +25,8 @@ export const en: LocaleShape = {
     openSupervisor: 'Shift supervisor window',
   },
   supervisor: supervisorEn,
+  diagnostics: diagnosticsEn,
+  enrolment: enrolmentEn,
   info: {
     heading: 'About this workstation',
     appVersion: 'App version',
@@ -312,4 +317,5 @@ export const en: LocaleShape = {
   assistant: assistantEn,
   payments: paymentsEn,
   lockers: lockersEn,
+  updates: updatesEn,
 };

@@ -1,8 +1,11 @@
+import { diagnosticsPl } from '../../features/diagnostics/diagnosticsLocale';
 import { assistantPl } from '../../features/assistant/assistantLocale';
 import { casesPl } from '../../features/cases/casesLocale';
+import { enrolmentPl } from '../../features/enrolment/enrolmentLocale';
 import { lockersPl } from '../../features/lockers/lockersLocale';
 import { paymentsPl } from '../../features/payments/paymentsLocale';
 import { supervisorPl } from '../../features/supervisor/supervisorLocale';
+import { updatesPl } from '../../features/updates/updatesLocale';
 
 // Polish: the language of the app by default.
 export const pl = {
@@ -21,6 +24,8 @@ export const pl = {
     openSupervisor: 'Okno kierownika zmiany',
   },
   supervisor: supervisorPl,
+  diagnostics: diagnosticsPl,
+  enrolment: enrolmentPl,
   info: {
     heading: 'Informacje o stanowisku',
     appVersion: 'Wersja aplikacji',
@@ -311,4 +316,5 @@ export const pl = {
   assistant: assistantPl,
   payments: paymentsPl,
   lockers: lockersPl,
+  updates: updatesPl,
 } as const;

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../common/contract';
+import { CentralSettingsNote } from '../enrolment/CentralSettingsNote';
+import { SendDiagnostics } from '../diagnostics/SendDiagnostics';
 import { useReferenceList } from '../reference/referenceApi';
 
 /** What this PC is and runs: for the clerk who calls IT, and for IT who asks. */
@@ -40,6 +42,8 @@ export function AppInfoPanel({ info }: { info: AppInfo }) {
           </div>
         ))}
       </dl>
+      <CentralSettingsNote />
+      <SendDiagnostics />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useAppInfoQuery, useOpenWindowMutation } from '../../app/clerkApi';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { WindowFrame } from '../../components/WindowFrame';
 import { useSessionQuery } from '../auth/authApi';
+import { AppInfoDialog } from '../appInfo/AppInfoDialog';
 import { AssistantDesk, isAssistantOnly } from '../assistant/AssistantDesk';
 import { LoginScreen } from '../auth/LoginScreen';
 import { SessionActions } from '../auth/SessionActions';
@@ -19,6 +20,7 @@ import { dialogOpened, selectQueueDialog } from '../queue/queueSlice';
 import { useReferenceList } from '../reference/referenceApi';
 import { CounterMessageBanner } from '../supervisor/CounterMessageBanner';
 import { FailedMutationsPanel } from '../sync/FailedMutationsPanel';
+import { UpdateBanner } from '../updates/UpdateBanner';
 
 /** Ctrl+Shift+K opens the supervisor window (K: kierownik), without the mouse. */
 const OPEN_SUPERVISOR_KEY = 'K';
@@ -47,7 +49,16 @@ export function CounterWindow() {
 
   return (
     <WindowFrame
-      title={data ? t('counter.title', { number: data.config.counter.number }) : t('app.name')}
+      title={
+        // The hall's desks are not counters: their header names the desk, not a counter number.
+        session && isAssistantOnly(session)
+          ? t('assistant.title')
+          : session && isLockerDesk(session)
+            ? t('lockers.title')
+            : data
+              ? t('counter.title', { number: data.config.counter.number })
+              : t('app.name')
+      }
       windowTitle={session ? t('counter.windowTitle') : t('auth.windowTitle')}
       actions={
         session ? (
@@ -64,7 +75,7 @@ export function CounterWindow() {
               </button>
             ) : null}
             {/* The payment terminal: reconciliation and end of day (Ctrl+Shift+P). */}
-            {isAssistantOnly(session) ? null : <TerminalButton />}
+            {isAssistantOnly(session) || isLockerDesk(session) ? null : <TerminalButton />}
             <button type="button" onClick={openSupervisor} aria-keyshortcuts="Control+Shift+K">
               {t('counter.openSupervisor')} <kbd>Ctrl+Shift+K</kbd>
             </button>
@@ -85,12 +96,19 @@ export function CounterWindow() {
         <LoginScreen demo={auth.demo} />
       ) : isAssistantOnly(session) ? (
         // The Resident Assistant's desk in the hall: checklists and tickets, no counter.
-        <AssistantDesk />
+        <>
+          <AssistantDesk />
+          <AppInfoDialog />
+        </>
       ) : isLockerDesk(session) ? (
         // The locker desk at ul. Focha: envelopes, labels and the urzędomat, no counter.
-        <LockerDesk />
+        <>
+          <LockerDesk />
+          <AppInfoDialog />
+        </>
       ) : (
         <>
+          <UpdateBanner />
           <CounterMessageBanner />
           {/* The clerk's screen; this PC's details are one key away (F12, in a dialog). The case
               desk stays mounted once opened, so going back to the queue loses nothing typed. */}

@@ -2,10 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IpcError, QueuePanel } from '../../../common/contract';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { AppInfoGate } from '../appInfo/AppInfoGate';
-import { AppInfoPanel } from '../appInfo/AppInfoPanel';
+import { AppInfoDialog } from '../appInfo/AppInfoDialog';
 import { useReferenceList } from '../reference/referenceApi';
-import { Dialog } from '../../components/Dialog';
 import { CommandBar } from './CommandBar';
 import { commandAvailability, type PanelCommand } from './commandAvailability';
 import { CounterCard } from './CounterCard';
@@ -261,11 +259,7 @@ export function CounterPanel({ login }: { login: string }) {
           onClose={close}
         />
       ) : null}
-      {dialog === 'info' ? (
-        <Dialog title={t('queue.dialogs.infoHeading')} onClose={close} testId="info-dialog" wide>
-          <AppInfoGate>{(info) => <AppInfoPanel info={info} />}</AppInfoGate>
-        </Dialog>
-      ) : null}
+      <AppInfoDialog />
     </div>
   );
 }

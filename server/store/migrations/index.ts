@@ -7,6 +7,9 @@ import { cases } from './006_cases';
 import { payments } from './007_payments';
 import { lockers } from './008_lockers';
 import { supervisor } from './009_supervisor';
+import { enrolment } from './010_enrolment';
+import { workstationStatus } from './011_workstation_status';
+import { diagnostics } from './013_diagnostics';
 import type { CentralMigration } from './types';
 
 /** In order; a migration, once released, is never edited: a change is a new one. */
@@ -20,4 +23,7 @@ export const centralMigrations: readonly CentralMigration[] = [
   payments,
   lockers,
   supervisor,
+  enrolment,
+  workstationStatus,
+  diagnostics,
 ];
