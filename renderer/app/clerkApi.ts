@@ -1,6 +1,7 @@
 import { createApi } from '@reduxjs/toolkit/query/react';
 import type { AppInfo, WindowKind } from '../../common/contract';
 import { clerkBaseQuery } from './clerkBaseQuery';
+import { followEventOnceLoaded } from './followEvent';
 
 export const clerkApi = createApi({
   reducerPath: 'clerkApi',
@@ -9,16 +10,12 @@ export const clerkApi = createApi({
     appInfo: builder.query<AppInfo, void>({
       query: () => ({ channel: 'app:info', payload: {} }),
       // The central status changes under a running window; main pushes it, the cache follows.
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('central:statusChanged', (central) => {
-          updateCachedData((draft) => {
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventOnceLoaded('central:statusChanged', lifecycle, (central) => {
+          lifecycle.updateCachedData((draft) => {
             draft.central = central;
           });
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+        }),
     }),
     windowLoaded: builder.mutation<{ recorded: true }, WindowKind>({
       query: (window) => ({ channel: 'app:windowLoaded', payload: { window } }),

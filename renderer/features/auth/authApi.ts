@@ -1,5 +1,6 @@
 import type { ClerkSession, SessionState } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 
 /** Who is logged in at this PC: fetched once, then kept live by `auth:sessionChanged`. */
 const authApiBase = clerkApi.enhanceEndpoints({ addTagTypes: ['Session'] });
@@ -9,29 +10,11 @@ export const authApi = authApiBase.injectEndpoints({
     session: builder.query<SessionState, void>({
       query: () => ({ channel: 'auth:session', payload: {} }),
       providesTags: ['Session'],
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('auth:sessionChanged', (state) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData(() => state);
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(authApiBase.util.invalidateTags(['Session']));
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('auth:sessionChanged', lifecycle, {
+          apply: (state) => lifecycle.updateCachedData(() => state),
+          missed: () => lifecycle.dispatch(authApiBase.util.invalidateTags(['Session'])),
+        }),
     }),
     login: builder.mutation<ClerkSession, { login: string; password: string }>({
       query: (credentials) => ({ channel: 'auth:login', payload: credentials }),

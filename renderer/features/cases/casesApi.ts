@@ -7,6 +7,7 @@ import type {
   CaseSummary,
 } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart, followEventOnceLoaded } from '../../app/followEvent';
 
 const casesApiBase = clerkApi.enhanceEndpoints({
   addTagTypes: ['CaseDrafts', 'CaseSearch', 'Case'],
@@ -50,57 +51,38 @@ export const casesApi = casesApiBase.injectEndpoints({
     getCase: builder.query<CaseRecord, string>({
       query: (caseId) => ({ channel: 'cases:get', payload: { caseId } }),
       providesTags: (_result, _error, caseId) => [{ type: 'Case', id: caseId }],
-      async onCacheEntryAdded(
-        caseId,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        // Listen before the first answer: a number that arrives meanwhile is read again.
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('cases:changed', (change) => {
-          if (change.caseId !== caseId) return;
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData((record) => {
-            record.status = change.status;
-            record.caseNumber = change.caseNumber;
-          });
-          // The rejection's reason is only in the record.
-          if (change.status === 'rejected') {
-            dispatch(casesApiBase.util.invalidateTags([{ type: 'Case', id: caseId }]));
-          }
+      onCacheEntryAdded: (caseId, lifecycle) => {
+        const readAgain = () =>
+          lifecycle.dispatch(casesApiBase.util.invalidateTags([{ type: 'Case', id: caseId }]));
+        // A number that arrives before the first answer is read again.
+        return followEventFromStart('cases:changed', lifecycle, {
+          concerns: (change) => change.caseId === caseId,
+          apply: (change) => {
+            lifecycle.updateCachedData((record) => {
+              record.status = change.status;
+              record.caseNumber = change.caseNumber;
+            });
+            // The rejection's reason is only in the record.
+            if (change.status === 'rejected') readAgain();
+          },
+          missed: readAgain,
         });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(casesApiBase.util.invalidateTags([{ type: 'Case', id: caseId }]));
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
       },
     }),
     searchCases: builder.query<CaseSummary[], string>({
       query: (query) => ({ channel: 'cases:search', payload: { query, limit: 20 } }),
       transformResponse: (value: { results: CaseSummary[] }) => value.results,
       providesTags: ['CaseSearch'],
-      async onCacheEntryAdded(_query, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('cases:changed', (change) => {
-          updateCachedData((results) => {
+      onCacheEntryAdded: (_query, lifecycle) =>
+        followEventOnceLoaded('cases:changed', lifecycle, (change) => {
+          lifecycle.updateCachedData((results) => {
             const hit = results.find((result) => result.caseId === change.caseId);
             if (hit) {
               hit.status = change.status;
               hit.caseNumber = change.caseNumber;
             }
           });
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+        }),
     }),
   }),
 });

@@ -1,17 +1,16 @@
 import type { EnrolmentState } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventOnceLoaded } from '../../app/followEvent';
 
 /** Whether this PC must be enrolled first; kept live by `enrolment:changed`. */
 export const enrolmentApi = clerkApi.injectEndpoints({
   endpoints: (builder) => ({
     enrolmentState: builder.query<EnrolmentState, void>({
       query: () => ({ channel: 'enrolment:state', payload: {} }),
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('enrolment:changed', (state) => updateCachedData(() => state));
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventOnceLoaded('enrolment:changed', lifecycle, (state) =>
+          lifecycle.updateCachedData(() => state),
+        ),
     }),
     enrol: builder.mutation<EnrolmentState, { centralUrl: string; code: string }>({
       query: (request) => ({ channel: 'enrolment:enrol', payload: request }),

@@ -1,6 +1,7 @@
 import type { ChannelResponse, LabelJob, LabelPreview } from '../../../common/contract';
 import type { DepositId } from '../../../common/contract/lockerLabel';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 
 const labelsApiBase = clerkApi.enhanceEndpoints({ addTagTypes: ['LabelJobs', 'LabelPreview'] });
 
@@ -31,34 +32,16 @@ export const labelsApi = labelsApiBase.injectEndpoints({
     labelJobs: builder.query<LabelJobs, void>({
       query: () => ({ channel: 'labels:jobs', payload: { limit: JOBS_SHOWN } }),
       providesTags: ['LabelJobs'],
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        // Listen before the first answer: a change that came meanwhile is read again.
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('labels:jobChanged', (job) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData((draft) => {
-            const index = draft.jobs.findIndex((known) => known.jobId === job.jobId);
-            if (index === -1) draft.jobs.push(job);
-            else draft.jobs[index] = job;
-          });
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(labelsApiBase.util.invalidateTags(['LabelJobs']));
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('labels:jobChanged', lifecycle, {
+          apply: (job) =>
+            lifecycle.updateCachedData((draft) => {
+              const index = draft.jobs.findIndex((known) => known.jobId === job.jobId);
+              if (index === -1) draft.jobs.push(job);
+              else draft.jobs[index] = job;
+            }),
+          missed: () => lifecycle.dispatch(labelsApiBase.util.invalidateTags(['LabelJobs'])),
+        }),
     }),
     retryLabelJob: builder.mutation<LabelJob, string>({
       query: (jobId) => ({ channel: 'labels:retry', payload: { jobId } }),

@@ -6,6 +6,7 @@ import type {
 } from '../../../common/contract';
 import type { CompartmentSize, DepositId } from '../../../common/contract/lockerLabel';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventOnceLoaded } from '../../app/followEvent';
 
 const lockersApiBase = clerkApi.enhanceEndpoints({
   addTagTypes: ['LockerReadyCases', 'LockerDeposits', 'LockerDeposit'],
@@ -21,14 +22,10 @@ export const lockersApi = lockersApiBase.injectEndpoints({
     readyCases: builder.query<LockerReadyCases, void>({
       query: () => ({ channel: 'lockers:readyCases', payload: {} }),
       providesTags: ['LockerReadyCases'],
-      async onCacheEntryAdded(_arg, { cacheDataLoaded, cacheEntryRemoved, dispatch }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('lockers:readyCasesChanged', () => {
-          dispatch(lockersApiBase.util.invalidateTags(['LockerReadyCases']));
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventOnceLoaded('lockers:readyCasesChanged', lifecycle, () => {
+          lifecycle.dispatch(lockersApiBase.util.invalidateTags(['LockerReadyCases']));
+        }),
     }),
     refreshReadyCases: builder.mutation<LockerReadyCases, void>({
       query: () => ({ channel: 'lockers:refreshReadyCases', payload: {} }),
@@ -55,36 +52,25 @@ export const lockersApi = lockersApiBase.injectEndpoints({
     deposit: builder.query<LockerDeposit, DepositId>({
       query: (depositId) => ({ channel: 'lockers:get', payload: { depositId } }),
       providesTags: (_result, _error, depositId) => [{ type: 'LockerDeposit', id: depositId }],
-      async onCacheEntryAdded(depositId, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('lockers:depositChanged', (deposit) => {
-          if (deposit.depositId === depositId) updateCachedData(() => deposit);
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (depositId, lifecycle) =>
+        followEventOnceLoaded('lockers:depositChanged', lifecycle, (deposit) => {
+          if (deposit.depositId === depositId) lifecycle.updateCachedData(() => deposit);
+        }),
     }),
     deposits: builder.query<LockerDeposit[], DepositListFilter>({
       query: (filter) => ({ channel: 'lockers:list', payload: { filter } }),
       transformResponse: (value: { deposits: LockerDeposit[] }) => value.deposits,
       providesTags: ['LockerDeposits'],
-      async onCacheEntryAdded(
-        _filter,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('lockers:depositChanged', (deposit) => {
+      onCacheEntryAdded: (_filter, lifecycle) =>
+        followEventOnceLoaded('lockers:depositChanged', lifecycle, (deposit) => {
           // The row changes at once; the list is read again, as a change may move a deposit
           // into or out of it (expired, returned).
-          updateCachedData((deposits) => {
+          lifecycle.updateCachedData((deposits) => {
             const index = deposits.findIndex((known) => known.depositId === deposit.depositId);
             if (index !== -1) deposits[index] = deposit;
           });
-          dispatch(lockersApiBase.util.invalidateTags(['LockerDeposits']));
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+          lifecycle.dispatch(lockersApiBase.util.invalidateTags(['LockerDeposits']));
+        }),
     }),
     markReady: builder.mutation<{ caseId: string; readyAt: string }, string>({
       query: (caseId) => ({ channel: 'lockers:markReady', payload: { caseId } }),

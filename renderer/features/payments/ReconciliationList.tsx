@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError, PaymentRecord } from '../../../common/contract';
 import { formatMoney } from '../../../common/domain/money';
 import { formatDateTime, moneyLocale } from '../cases/caseFormat';
+import { FormActions } from './FormActions';
 import { paymentsErrorText } from './paymentMessages';
 import { useReconciliationQuery, useSettlePaymentMutation } from './paymentsApi';
+import { isReasonTooShort, WrittenReasonField } from './WrittenReasonField';
 
 type Outcome = 'approved' | 'not-charged';
 
@@ -102,7 +104,6 @@ function SettleForm({
   onSettled: () => void;
 }) {
   const { t } = useTranslation();
-  const noteId = useId();
   const [outcome, setOutcome] = useState<Outcome>('not-charged');
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -111,7 +112,7 @@ function SettleForm({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (isLoading) return;
-    if (note.trim().length < 3) {
+    if (isReasonTooShort(note)) {
       setFailure(t('payments.reconciliation.noteRequired'));
       return;
     }
@@ -144,35 +145,22 @@ function SettleForm({
           </label>
         ))}
       </fieldset>
-      <label htmlFor={noteId}>{t('payments.reconciliation.note')}</label>
-      <textarea
-        id={noteId}
+      <WrittenReasonField
+        label={t('payments.reconciliation.note')}
         value={note}
-        required
-        minLength={3}
-        maxLength={500}
-        aria-invalid={failure !== null && note.trim().length < 3}
-        onChange={(event) => setNote(event.target.value)}
-        data-testid="payment-settle-note"
+        onChange={setNote}
+        failure={failure}
+        testId="payment-settle-note"
+        errorTestId="payment-settle-error"
       />
-      {failure ? (
-        <p role="alert" className="error" data-testid="payment-settle-error">
-          {failure}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="action" onClick={onClose}>
-          {t('payments.reconciliation.cancel')}
-        </button>
-        <button
-          type="submit"
-          className="action action-primary"
-          aria-disabled={isLoading}
-          data-testid="payment-settle-save"
-        >
-          {isLoading ? t('payments.reconciliation.saving') : t('payments.reconciliation.save')}
-        </button>
-      </div>
+      <FormActions
+        back={t('payments.reconciliation.cancel')}
+        onBack={onClose}
+        submit={t('payments.reconciliation.save')}
+        busy={isLoading}
+        busyLabel={t('payments.reconciliation.saving')}
+        submitTestId="payment-settle-save"
+      />
     </form>
   );
 }

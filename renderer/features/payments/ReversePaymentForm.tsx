@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError, PaymentRecord } from '../../../common/contract';
 import { formatMoney } from '../../../common/domain/money';
 import { moneyLocale } from '../cases/caseFormat';
+import { FormActions } from './FormActions';
 import { paymentsErrorText } from './paymentMessages';
 import { useReversePaymentMutation } from './paymentsApi';
+import { isReasonTooShort, WrittenReasonField } from './WrittenReasonField';
 
 /**
  * "Reverse payment (refund to the card)": the clerk confirms with a reason; the terminal reverses
@@ -21,7 +23,6 @@ export function ReversePaymentForm({
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const reasonId = useId();
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [reverse, { isLoading }] = useReversePaymentMutation();
@@ -29,7 +30,7 @@ export function ReversePaymentForm({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (isLoading) return;
-    if (reason.trim().length < 3) {
+    if (isReasonTooShort(reason)) {
       setFailure(t('payments.reversal.reasonRequired'));
       return;
     }
@@ -54,36 +55,23 @@ export function ReversePaymentForm({
         })}
       </h5>
       <p className="case-hint">{t('payments.reversal.intro')}</p>
-      <label htmlFor={reasonId}>{t('payments.reversal.reason')}</label>
-      <textarea
-        id={reasonId}
+      <WrittenReasonField
+        label={t('payments.reversal.reason')}
         value={reason}
-        required
-        minLength={3}
-        maxLength={500}
+        onChange={setReason}
+        failure={failure}
         autoFocus
-        aria-invalid={failure !== null && reason.trim().length < 3}
-        onChange={(event) => setReason(event.target.value)}
-        data-testid="payment-reverse-reason"
+        testId="payment-reverse-reason"
+        errorTestId="payment-reverse-error"
       />
-      {failure ? (
-        <p role="alert" className="error" data-testid="payment-reverse-error">
-          {failure}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" className="action" onClick={onClose}>
-          {t('payments.reversal.back')}
-        </button>
-        <button
-          type="submit"
-          className="action action-primary"
-          aria-disabled={isLoading}
-          data-testid="payment-reverse-confirm"
-        >
-          {isLoading ? t('payments.reversal.reversing') : t('payments.reversal.confirm')}
-        </button>
-      </div>
+      <FormActions
+        back={t('payments.reversal.back')}
+        onBack={onClose}
+        submit={t('payments.reversal.confirm')}
+        busy={isLoading}
+        busyLabel={t('payments.reversal.reversing')}
+        submitTestId="payment-reverse-confirm"
+      />
     </form>
   );
 }

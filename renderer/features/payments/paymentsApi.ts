@@ -6,6 +6,7 @@ import type {
   TerminalState,
 } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart, followEventOnceLoaded } from '../../app/followEvent';
 import { isFinalStatus } from './paymentStatus';
 
 const paymentsApiBase = clerkApi.enhanceEndpoints({
@@ -30,62 +31,29 @@ export const paymentsApi = paymentsApiBase.injectEndpoints({
     terminalState: builder.query<TerminalState, void>({
       query: () => ({ channel: 'payments:terminal', payload: {} }),
       providesTags: ['Terminal'],
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('payments:terminalChanged', (state) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData(() => state);
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(paymentsApiBase.util.invalidateTags(['Terminal']));
-        } catch {
-          // The entry went away before it loaded (or main refused: shown by the query's error).
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('payments:terminalChanged', lifecycle, {
+          apply: (state) => lifecycle.updateCachedData(() => state),
+          missed: () => lifecycle.dispatch(paymentsApiBase.util.invalidateTags(['Terminal'])),
+        }),
     }),
     casePayments: builder.query<CasePayments, string>({
       query: (caseId) => ({ channel: 'payments:forCase', payload: { caseId } }),
       providesTags: (_result, _error, caseId) => [{ type: 'CasePayments', id: caseId }],
-      async onCacheEntryAdded(
-        caseId,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('payments:changed', (record) => {
-          if (record.caseId !== caseId) return;
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData((draft) => upsert(draft.payments, record));
-          // Paid and due are main's to count; read them again once the payment has ended.
-          if (isFinalStatus(record.status)) {
-            dispatch(paymentsApiBase.util.invalidateTags([{ type: 'CasePayments', id: caseId }]));
-          }
+      onCacheEntryAdded: (caseId, lifecycle) => {
+        const readAgain = () =>
+          lifecycle.dispatch(
+            paymentsApiBase.util.invalidateTags([{ type: 'CasePayments', id: caseId }]),
+          );
+        return followEventFromStart('payments:changed', lifecycle, {
+          concerns: (record) => record.caseId === caseId,
+          apply: (record) => {
+            lifecycle.updateCachedData((draft) => upsert(draft.payments, record));
+            // Paid and due are main's to count; read them again once the payment has ended.
+            if (isFinalStatus(record.status)) readAgain();
+          },
+          missed: readAgain,
         });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) {
-            dispatch(paymentsApiBase.util.invalidateTags([{ type: 'CasePayments', id: caseId }]));
-          }
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
       },
     }),
     startPayment: builder.mutation<PaymentRecord, ChannelRequest<'payments:start'>>({
@@ -110,17 +78,13 @@ export const paymentsApi = paymentsApiBase.injectEndpoints({
       query: () => ({ channel: 'payments:reconciliation', payload: {} }),
       transformResponse: (value: ChannelResponse<'payments:reconciliation'>) => value.payments,
       providesTags: ['Reconciliation'],
-      async onCacheEntryAdded(_arg, { cacheDataLoaded, cacheEntryRemoved, dispatch }) {
-        await cacheDataLoaded.catch(() => undefined);
-        // A payment that ends, or one settled by hand, may join or leave the list.
-        const stop = window.clerk.on('payments:changed', (record) => {
+      // A payment that ends, or one settled by hand, may join or leave the list.
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventOnceLoaded('payments:changed', lifecycle, (record) => {
           if (isFinalStatus(record.status)) {
-            dispatch(paymentsApiBase.util.invalidateTags(['Reconciliation']));
+            lifecycle.dispatch(paymentsApiBase.util.invalidateTags(['Reconciliation']));
           }
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+        }),
     }),
     settlePayment: builder.mutation<PaymentRecord, ChannelRequest<'payments:settle'>>({
       query: (payload) => ({ channel: 'payments:settle', payload }),

@@ -1,5 +1,6 @@
 import type { ChannelName, ChannelRequest, QueuePanel } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 import { serverClockSeen } from './queueSlice';
 
 /** Every queue channel that changes something (all but `queue:state`). */
@@ -24,32 +25,14 @@ export const queueApi = queueApiBase.injectEndpoints({
         const answer = await queryFulfilled.catch(() => null);
         if (answer) dispatch(serverClockSeen({ serverNow: answer.data.now, localNow: Date.now() }));
       },
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        // Listen before the first answer, so a change meanwhile is not lost: one that came too
-        // early is read again once the first answer is in.
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('queue:changed', (panel) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData(() => panel);
-          dispatch(serverClockSeen({ serverNow: panel.now, localNow: Date.now() }));
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(queueApiBase.util.invalidateTags(['QueuePanel']));
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('queue:changed', lifecycle, {
+          apply: (panel) => {
+            lifecycle.updateCachedData(() => panel);
+            lifecycle.dispatch(serverClockSeen({ serverNow: panel.now, localNow: Date.now() }));
+          },
+          missed: () => lifecycle.dispatch(queueApiBase.util.invalidateTags(['QueuePanel'])),
+        }),
     }),
     queueCommand: builder.mutation<QueuePanel, QueueCommand>({
       query: (command) => command,

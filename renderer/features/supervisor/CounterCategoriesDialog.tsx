@@ -5,7 +5,7 @@ import type {
   SupervisorQueue,
 } from '../../../common/contract/central/supervisor';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from './DialogError';
+import { DialogFooter } from './DialogFooter';
 
 type Control = 'check' | 'up' | 'down';
 
@@ -154,15 +154,13 @@ export function CounterCategoriesDialog(props: {
             })}
           </ol>
         </fieldset>
-        <DialogError message={error} />
-        <div className="dialog-actions">
-          <button type="button" className="action" onClick={props.onClose}>
-            {t('supervisor.actions.cancel')}
-          </button>
-          <button type="submit" className="action action-primary" disabled={busy}>
-            {t('supervisor.actions.categoriesConfirm')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          busy={busy}
+          confirm={t('supervisor.actions.categoriesConfirm')}
+          enterKey
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import {
   type SupervisorCounter,
 } from '../../../common/contract/central/supervisor';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from './DialogError';
+import { DialogFooter } from './DialogFooter';
 
 /** A short message to a counter's screen: one line, Enter sends. */
 export function CounterMessageDialog(props: {
@@ -53,15 +53,13 @@ export function CounterMessageDialog(props: {
         <p id="sv-message-left" className="muted small">
           {t('supervisor.actions.messageLeft', { count: COUNTER_MESSAGE_MAX - text.length })}
         </p>
-        <DialogError message={error} />
-        <div className="dialog-actions">
-          <button type="button" className="action" onClick={props.onClose}>
-            {t('supervisor.actions.cancel')}
-          </button>
-          <button type="submit" className="action action-primary" disabled={busy}>
-            {t('supervisor.actions.messageConfirm')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          busy={busy}
+          confirm={t('supervisor.actions.messageConfirm')}
+          enterKey
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

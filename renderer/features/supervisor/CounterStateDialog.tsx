@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorCounter } from '../../../common/contract/central/supervisor';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from './DialogError';
+import { DialogFooter } from './DialogFooter';
 
 /**
  * The confirmation before closing a counter or ending its pause. A counter with a ticket at it
@@ -50,20 +50,20 @@ export function CounterStateDialog(props: {
             {t('supervisor.actions.closeBlocked', { ticket: props.counter.ticket?.number ?? '' })}
           </p>
         ) : null}
-        <DialogError message={error} />
-        <div className="dialog-actions">
-          <button type="button" className="action" onClick={props.onClose}>
-            {t('supervisor.actions.cancel')}
-          </button>
-          {blocked ? null : (
-            <button type="submit" className="action action-primary" disabled={busy} data-autofocus>
-              {closing
+        <DialogFooter
+          error={error}
+          busy={busy}
+          confirm={
+            blocked
+              ? null
+              : closing
                 ? t('supervisor.actions.closeConfirm')
-                : t('supervisor.actions.endPauseConfirm')}{' '}
-              <kbd>Enter</kbd>
-            </button>
-          )}
-        </div>
+                : t('supervisor.actions.endPauseConfirm')
+          }
+          enterKey
+          autoFocus
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

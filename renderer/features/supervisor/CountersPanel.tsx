@@ -7,6 +7,7 @@ import { formatDuration, formatTimeOfDay } from '../queue/durations';
 import { useServerNow } from '../queue/useServerNow';
 import type { SupervisorDialog } from './supervisorDialogs';
 import { SupervisorPanel } from './SupervisorPanel';
+import { SupervisorTable } from './SupervisorTable';
 
 /**
  * Every counter of the site now: what it does (serving, calling, free, paused with its reason,
@@ -71,91 +72,76 @@ export function CountersPanel(props: {
         }),
       }}
     >
-      {overview.counters.length === 0 ? (
-        <p className="muted">{t('supervisor.counters.none')}</p>
-      ) : (
-        <div className="sv-table-scroll">
-          <table className="sv-table">
-            <caption className="visually-hidden">{t('supervisor.counters.caption')}</caption>
-            <thead>
-              <tr>
-                {headers.slice(1).map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-                <th scope="col">{t('supervisor.counters.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.counters.map((counter) => (
-                <tr
-                  key={counter.counterId}
-                  data-testid={`sv-counter-${counter.number}`}
-                  data-activity={counter.activity}
-                >
-                  <th scope="row" className="sv-nowrap">
-                    {counter.name}
-                  </th>
-                  <td>
-                    <span className={`sv-state sv-state-${counter.activity}`}>
-                      {t(`supervisor.counters.activity.${counter.activity}`)}
+      <SupervisorTable
+        caption={t('supervisor.counters.caption')}
+        headers={[...headers.slice(1), t('supervisor.counters.actions')]}
+        items={overview.counters}
+        none={t('supervisor.counters.none')}
+        row={(counter) => (
+          <tr
+            key={counter.counterId}
+            data-testid={`sv-counter-${counter.number}`}
+            data-activity={counter.activity}
+          >
+            <th scope="row" className="sv-nowrap">
+              {counter.name}
+            </th>
+            <td>
+              <span className={`sv-state sv-state-${counter.activity}`}>
+                {t(`supervisor.counters.activity.${counter.activity}`)}
+              </span>
+              {pauseReason(counter) ? (
+                <span className="small sv-block">
+                  {t('supervisor.counters.pauseReason', { reason: pauseReason(counter) })}
+                </span>
+              ) : null}
+              {counter.stateSince ? (
+                <span className="muted small sv-block">
+                  {t('supervisor.counters.since', {
+                    time: formatTimeOfDay(counter.stateSince, i18n.language),
+                  })}
+                </span>
+              ) : null}
+            </td>
+            <td className="sv-nowrap">
+              {counter.clerk?.displayName ?? t('supervisor.counters.noClerk')}
+            </td>
+            <td data-testid={`sv-counter-${counter.number}-ticket`}>
+              {counter.ticket ? (
+                <>
+                  <strong className="sv-ticket">{counter.ticket.number}</strong>
+                  {counter.ticket.recalls > 0 ? (
+                    <span className="muted small sv-block">
+                      {t('supervisor.counters.recalls', { count: counter.ticket.recalls })}
                     </span>
-                    {pauseReason(counter) ? (
-                      <span className="small sv-block">
-                        {t('supervisor.counters.pauseReason', { reason: pauseReason(counter) })}
-                      </span>
-                    ) : null}
-                    {counter.stateSince ? (
-                      <span className="muted small sv-block">
-                        {t('supervisor.counters.since', {
-                          time: formatTimeOfDay(counter.stateSince, i18n.language),
-                        })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="sv-nowrap">
-                    {counter.clerk?.displayName ?? t('supervisor.counters.noClerk')}
-                  </td>
-                  <td data-testid={`sv-counter-${counter.number}-ticket`}>
-                    {counter.ticket ? (
-                      <>
-                        <strong className="sv-ticket">{counter.ticket.number}</strong>
-                        {counter.ticket.recalls > 0 ? (
-                          <span className="muted small sv-block">
-                            {t('supervisor.counters.recalls', { count: counter.ticket.recalls })}
-                          </span>
-                        ) : null}
-                      </>
-                    ) : (
-                      t('supervisor.counters.noTicket')
-                    )}
-                  </td>
-                  <td className="sv-num">{ticketTime(counter) ?? '—'}</td>
-                  <td className="sv-num" data-testid={`sv-counter-${counter.number}-served`}>
-                    {counter.servedToday}
-                  </td>
-                  <td>
-                    <ul className="sv-prefixes">
-                      {counter.categoryIds.map((categoryId) => (
-                        <li key={categoryId} title={categoryName(categoryId)}>
-                          <span className="prefix-badge" aria-hidden="true">
-                            {prefix(categoryId)}
-                          </span>
-                          <span className="visually-hidden">{categoryName(categoryId)}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <CounterActions counter={counter} onDialog={props.onDialog} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  ) : null}
+                </>
+              ) : (
+                t('supervisor.counters.noTicket')
+              )}
+            </td>
+            <td className="sv-num">{ticketTime(counter) ?? '—'}</td>
+            <td className="sv-num" data-testid={`sv-counter-${counter.number}-served`}>
+              {counter.servedToday}
+            </td>
+            <td>
+              <ul className="sv-prefixes">
+                {counter.categoryIds.map((categoryId) => (
+                  <li key={categoryId} title={categoryName(categoryId)}>
+                    <span className="prefix-badge" aria-hidden="true">
+                      {prefix(categoryId)}
+                    </span>
+                    <span className="visually-hidden">{categoryName(categoryId)}</span>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <CounterActions counter={counter} onDialog={props.onDialog} />
+            </td>
+          </tr>
+        )}
+      />
     </SupervisorPanel>
   );
 }

@@ -6,6 +6,7 @@ import type {
 } from '../../../common/contract/central/supervisor';
 import { formatMinutes, formatPercent } from './supervisorFormat';
 import { SupervisorPanel } from './SupervisorPanel';
+import { SupervisorTable } from './SupervisorTable';
 
 /** Today's figures of the site, then the same per clerk as a table. */
 export function FiguresPanel({ overview }: { overview: SupervisorOverview }) {
@@ -82,39 +83,25 @@ export function FiguresPanel({ overview }: { overview: SupervisorOverview }) {
         ))}
       </dl>
       <h3>{t('supervisor.figures.clerksHeading')}</h3>
-      {overview.clerks.length === 0 ? (
-        <p className="muted">{t('supervisor.figures.noClerks')}</p>
-      ) : (
-        <div className="sv-table-scroll">
-          <table className="sv-table">
-            <caption className="visually-hidden">{t('supervisor.figures.clerksCaption')}</caption>
-            <thead>
-              <tr>
-                {headers.map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {overview.clerks.map((clerk) => {
-                const [name, ...cells] = clerkRow(clerk);
-                return (
-                  <tr key={clerk.login}>
-                    <th scope="row">{name}</th>
-                    {cells.map((value, index) => (
-                      <td key={index} className="sv-num">
-                        {value}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SupervisorTable
+        caption={t('supervisor.figures.clerksCaption')}
+        headers={headers}
+        items={overview.clerks}
+        none={t('supervisor.figures.noClerks')}
+        row={(clerk) => {
+          const [name, ...cells] = clerkRow(clerk);
+          return (
+            <tr key={clerk.login}>
+              <th scope="row">{name}</th>
+              {cells.map((value, index) => (
+                <td key={index} className="sv-num">
+                  {value}
+                </td>
+              ))}
+            </tr>
+          );
+        }}
+      />
     </SupervisorPanel>
   );
 }

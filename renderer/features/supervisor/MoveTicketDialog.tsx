@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisorOverview } from '../../../common/contract/central/supervisor';
 import { Dialog } from '../../components/Dialog';
-import { DialogError } from './DialogError';
+import { DialogFooter } from './DialogFooter';
 
 /**
  * Move a waiting ticket to another category (it keeps its place in time): the ticket from the
@@ -86,15 +86,12 @@ export function MoveTicketDialog(props: {
               </option>
             ))}
           </select>
-          <DialogError message={error} />
-          <div className="dialog-actions">
-            <button type="button" className="action" onClick={props.onClose}>
-              {t('supervisor.actions.cancel')}
-            </button>
-            <button type="submit" className="action action-primary" disabled={busy}>
-              {t('supervisor.actions.moveConfirm')}
-            </button>
-          </div>
+          <DialogFooter
+            error={error}
+            busy={busy}
+            confirm={t('supervisor.actions.moveConfirm')}
+            onCancel={props.onClose}
+          />
         </form>
       )}
     </Dialog>

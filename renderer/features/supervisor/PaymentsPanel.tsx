@@ -8,6 +8,7 @@ import type {
 import { formatMoney } from '../../../common/domain/money';
 import { formatTimeOfDay } from '../queue/durations';
 import { SupervisorPanel } from './SupervisorPanel';
+import { SupervisorTable } from './SupervisorTable';
 
 /** Today's payments per terminal and per method, and whether the end of day reconciles. */
 export function PaymentsPanel({ overview }: { overview: SupervisorOverview }) {
@@ -82,43 +83,29 @@ export function PaymentsPanel({ overview }: { overview: SupervisorOverview }) {
           </dd>
         </div>
       </dl>
-      {payments.terminals.length === 0 ? (
-        <p className="muted">{t('supervisor.payments.none')}</p>
-      ) : (
-        <div className="sv-table-scroll">
-          <table className="sv-table">
-            <caption className="visually-hidden">{t('supervisor.payments.caption')}</caption>
-            <thead>
-              <tr>
-                {headers.map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {payments.terminals.map((terminal) => {
-                const [name, counter, card, blik, total] = row(terminal);
-                return (
-                  <tr key={terminal.terminalId ?? 'none'}>
-                    <th scope="row">{name}</th>
-                    <td className="sv-num">{counter}</td>
-                    <td className="sv-num sv-money">{card}</td>
-                    <td className="sv-num sv-money">{blik}</td>
-                    <td className="sv-num sv-money sv-strong">{total}</td>
-                    <td>
-                      <span className={`sv-reconciliation sv-reconciliation-${terminal.endOfDay}`}>
-                        {endOfDay(terminal)}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SupervisorTable
+        caption={t('supervisor.payments.caption')}
+        headers={headers}
+        items={payments.terminals}
+        none={t('supervisor.payments.none')}
+        row={(terminal) => {
+          const [name, counter, card, blik, total] = row(terminal);
+          return (
+            <tr key={terminal.terminalId ?? 'none'}>
+              <th scope="row">{name}</th>
+              <td className="sv-num">{counter}</td>
+              <td className="sv-num sv-money">{card}</td>
+              <td className="sv-num sv-money">{blik}</td>
+              <td className="sv-num sv-money sv-strong">{total}</td>
+              <td>
+                <span className={`sv-reconciliation sv-reconciliation-${terminal.endOfDay}`}>
+                  {endOfDay(terminal)}
+                </span>
+              </td>
+            </tr>
+          );
+        }}
+      />
     </SupervisorPanel>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SupervisorOverview } from '../../../common/contract/central/supervisor';
 import type { SupervisorDialog } from './supervisorDialogs';
 import { SupervisorPanel } from './SupervisorPanel';
+import { SupervisorTable } from './SupervisorTable';
 
 /**
  * The queue of each category now: who waits (and how many with priority), the longest wait,
@@ -45,54 +46,38 @@ export function QueuesPanel(props: {
         }),
       }}
     >
-      {overview.queues.length === 0 ? (
-        <p className="muted">{t('supervisor.queues.none')}</p>
-      ) : (
-        <div className="sv-table-scroll">
-          <table className="sv-table">
-            <caption className="visually-hidden">{t('supervisor.queues.caption')}</caption>
-            <thead>
-              <tr>
-                {headers.map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {overview.queues.map((queue) => (
-                <tr
-                  key={queue.categoryId}
-                  data-testid={`sv-queue-${queue.categoryId}`}
-                  data-waiting={queue.waiting}
-                >
-                  <th scope="row">
-                    <span className="prefix-badge" aria-hidden="true">
-                      {queue.prefix}
-                    </span>{' '}
-                    {queue.name}
-                  </th>
-                  <td className="sv-num sv-strong">{queue.waiting}</td>
-                  <td className="sv-num">{queue.waitingPriority}</td>
-                  <td
-                    className={
-                      queue.longestWaitMinutes > overview.targetWaitMinutes
-                        ? 'sv-num sv-over'
-                        : 'sv-num'
-                    }
-                  >
-                    {queue.waiting > 0 ? minutes(queue.longestWaitMinutes) : '—'}
-                  </td>
-                  <td className="sv-num">{minutes(queue.estimatedWaitMinutes)}</td>
-                  <td className="sv-num">{queue.appointmentsNextHour}</td>
-                  <td className="sv-num">{queue.openCounters}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SupervisorTable
+        caption={t('supervisor.queues.caption')}
+        headers={headers}
+        items={overview.queues}
+        none={t('supervisor.queues.none')}
+        row={(queue) => (
+          <tr
+            key={queue.categoryId}
+            data-testid={`sv-queue-${queue.categoryId}`}
+            data-waiting={queue.waiting}
+          >
+            <th scope="row">
+              <span className="prefix-badge" aria-hidden="true">
+                {queue.prefix}
+              </span>{' '}
+              {queue.name}
+            </th>
+            <td className="sv-num sv-strong">{queue.waiting}</td>
+            <td className="sv-num">{queue.waitingPriority}</td>
+            <td
+              className={
+                queue.longestWaitMinutes > overview.targetWaitMinutes ? 'sv-num sv-over' : 'sv-num'
+              }
+            >
+              {queue.waiting > 0 ? minutes(queue.longestWaitMinutes) : '—'}
+            </td>
+            <td className="sv-num">{minutes(queue.estimatedWaitMinutes)}</td>
+            <td className="sv-num">{queue.appointmentsNextHour}</td>
+            <td className="sv-num">{queue.openCounters}</td>
+          </tr>
+        )}
+      />
       <div className="sv-panel-actions">
         <button
           type="button"

@@ -1,5 +1,6 @@
 import type { CounterMessage } from '../../../common/contract/central/supervisor';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventOnceLoaded } from '../../app/followEvent';
 
 /**
  * The supervisor's messages to this counter, as they arrive (`supervisor:counterMessage`): kept
@@ -9,18 +10,14 @@ export const counterMessagesApi = clerkApi.injectEndpoints({
   endpoints: (builder) => ({
     counterMessages: builder.query<CounterMessage[], void>({
       queryFn: () => ({ data: [] }),
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
-        await cacheDataLoaded.catch(() => undefined);
-        const stop = window.clerk.on('supervisor:counterMessage', (message) => {
-          updateCachedData((messages) => {
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventOnceLoaded('supervisor:counterMessage', lifecycle, (message) => {
+          lifecycle.updateCachedData((messages) => {
             if (!messages.some((seen) => seen.messageId === message.messageId)) {
               messages.push(message);
             }
           });
-        });
-        await cacheEntryRemoved;
-        stop();
-      },
+        }),
     }),
   }),
 });

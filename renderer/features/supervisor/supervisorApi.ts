@@ -5,6 +5,7 @@ import type {
   SupervisorView,
 } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 import { serverClockSeen } from '../queue/queueSlice';
 
 /** The supervisor's actions: each answers the overview after it. */
@@ -34,34 +35,20 @@ export const supervisorApi = supervisorApiBase.injectEndpoints({
         const now = answer?.data.overview?.now;
         if (now) dispatch(serverClockSeen({ serverNow: now, localNow: Date.now() }));
       },
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch },
-      ) {
-        // Listen before the first answer, so a change meanwhile is not lost.
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('supervisor:overviewChanged', (view) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          updateCachedData(() => view);
-          // The time at a ticket counts from the server's instants, whatever this PC's clock says.
-          if (view.overview) {
-            dispatch(serverClockSeen({ serverNow: view.overview.now, localNow: Date.now() }));
-          }
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(supervisorApiBase.util.invalidateTags(['SupervisorView']));
-        } catch {
-          // The entry went away before it loaded.
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('supervisor:overviewChanged', lifecycle, {
+          apply: (view) => {
+            lifecycle.updateCachedData(() => view);
+            // The time at a ticket counts from the server's instants, whatever this PC's clock says.
+            if (view.overview) {
+              lifecycle.dispatch(
+                serverClockSeen({ serverNow: view.overview.now, localNow: Date.now() }),
+              );
+            }
+          },
+          missed: () =>
+            lifecycle.dispatch(supervisorApiBase.util.invalidateTags(['SupervisorView'])),
+        }),
     }),
     supervisorAction: builder.mutation<SupervisorView, SupervisorAction>({
       query: (action) => action,

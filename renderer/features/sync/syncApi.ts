@@ -1,5 +1,6 @@
 import type { FailedMutation, SyncStatus } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 
 /**
  * The sync status and the refused changes, from main. The status follows `sync:statusChanged`
@@ -12,35 +13,17 @@ export const syncApi = syncApiBase.injectEndpoints({
     syncStatus: builder.query<SyncStatus, void>({
       query: () => ({ channel: 'sync:status', payload: {} }),
       providesTags: ['SyncStatus'],
-      async onCacheEntryAdded(
-        _arg,
-        { updateCachedData, cacheDataLoaded, cacheEntryRemoved, dispatch, getCacheEntry },
-      ) {
-        // Listen before the first answer arrives, so a change made meanwhile is not lost: one
-        // that came too early is fetched again once the first answer is in.
-        let missed = false;
-        let loaded = false;
-        const stop = window.clerk.on('sync:statusChanged', (status) => {
-          if (!loaded) {
-            missed = true;
-            return;
-          }
-          const before = getCacheEntry().data;
-          updateCachedData(() => status);
-          if (before?.failed !== status.failed) {
-            dispatch(syncApiBase.util.invalidateTags(['FailedMutations']));
-          }
-        });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (missed) dispatch(syncApiBase.util.invalidateTags(['SyncStatus']));
-        } catch {
-          // The entry went away before it loaded; nothing to follow.
-        }
-        await cacheEntryRemoved;
-        stop();
-      },
+      onCacheEntryAdded: (_arg, lifecycle) =>
+        followEventFromStart('sync:statusChanged', lifecycle, {
+          apply: (status) => {
+            const before = lifecycle.getCacheEntry().data;
+            lifecycle.updateCachedData(() => status);
+            if (before?.failed !== status.failed) {
+              lifecycle.dispatch(syncApiBase.util.invalidateTags(['FailedMutations']));
+            }
+          },
+          missed: () => lifecycle.dispatch(syncApiBase.util.invalidateTags(['SyncStatus'])),
+        }),
     }),
     failedMutations: builder.query<FailedMutation[], void>({
       query: () => ({ channel: 'sync:failedMutations', payload: {} }),

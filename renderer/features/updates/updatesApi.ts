@@ -1,5 +1,6 @@
 import type { UpdateState } from '../../../common/contract';
 import { clerkApi } from '../../app/clerkApi';
+import { followEventFromStart } from '../../app/followEvent';
 
 /**
  * The app's update state (common/contract/updates.ts): read once, then followed live
@@ -9,26 +10,13 @@ export const updatesApi = clerkApi.injectEndpoints({
   endpoints: (builder) => ({
     updateState: builder.query<UpdateState, void>({
       query: () => ({ channel: 'updates:state', payload: {} }),
-      async onCacheEntryAdded(_arg, { updateCachedData, cacheDataLoaded, cacheEntryRemoved }) {
+      onCacheEntryAdded: (_arg, lifecycle) => {
+        const replace = (state: UpdateState) => lifecycle.updateCachedData(() => state);
         // An event that arrives before the first answer is newer than it: kept and applied.
-        let early: UpdateState | null = null;
-        let loaded = false;
-        const stop = window.clerk.on('updates:changed', (state) => {
-          if (loaded) updateCachedData(() => state);
-          else early = state;
+        return followEventFromStart('updates:changed', lifecycle, {
+          apply: replace,
+          missed: replace,
         });
-        try {
-          await cacheDataLoaded;
-          loaded = true;
-          if (early) {
-            const state: UpdateState = early;
-            updateCachedData(() => state);
-          }
-        } catch {
-          // Gone before it loaded, or refused: the query's error shows it.
-        }
-        await cacheEntryRemoved;
-        stop();
       },
     }),
     installUpdateNow: builder.mutation<UpdateState, void>({
