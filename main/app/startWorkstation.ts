@@ -90,6 +90,7 @@ export async function startWorkstation(options: WorkstationOptions) {
   const { logger } = options;
   const hub = options.hub ?? createEventHub();
   const readiness = createReadiness(hub, clock, options.onReadiness);
+  const fetchFn = options.fetchFn ?? fetch;
 
   const { config: fileConfig, file: configFile, created } = loadWorkstationConfig(options.dataDir);
   const config = options.adjustConfig ? options.adjustConfig(fileConfig) : fileConfig;
@@ -117,7 +118,7 @@ export async function startWorkstation(options: WorkstationOptions) {
     central = createCentralMonitor({
       mode: config.central.mode,
       baseUrl: baseUrl || null,
-      fetchFn: options.fetchFn ?? fetch,
+      fetchFn,
       clock,
       hub,
       readiness,
@@ -144,7 +145,7 @@ export async function startWorkstation(options: WorkstationOptions) {
     clock,
     logger,
     hub,
-    fetchFn: options.fetchFn ?? fetch,
+    fetchFn,
     baseUrl,
     workstationToken,
     demo: embedded !== null,
@@ -157,29 +158,21 @@ export async function startWorkstation(options: WorkstationOptions) {
   });
   central.start();
   sync.start();
-  const queue = startQueueService({
+  // What the services that talk to the central server and keep their state here all need.
+  const centralServiceDeps = {
     db,
     clock,
     logger,
     hub,
-    fetchFn: options.fetchFn ?? fetch,
+    fetchFn,
     baseUrl,
     workstationToken,
     config,
     sync,
-  });
+  };
+  const queue = startQueueService(centralServiceDeps);
   const cases = startCaseService({ db, clock, logger, config, sync });
-  const lockers = startLockerService({
-    db,
-    clock,
-    logger,
-    hub,
-    fetchFn: options.fetchFn ?? fetch,
-    baseUrl,
-    workstationToken,
-    config,
-    sync,
-  });
+  const lockers = startLockerService(centralServiceDeps);
   const labels = startLabelService({
     db,
     clock,
@@ -202,7 +195,6 @@ export async function startWorkstation(options: WorkstationOptions) {
     sync,
   });
 
-  const fetchFn = options.fetchFn ?? fetch;
   const assistant = startAssistantService({
     clock,
     fetchFn,

@@ -1,27 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIpcDispatcher } from '../ipc/ipcDispatcher';
 import { createSilentLogger } from '../logging/logger';
 import { withStubHandlers } from '../../test/support/stubChannelHandlers';
 import { paymentsChannelHandlers } from './paymentChannelHandlers';
-import { CASE_ID, FEE_GROSZE, PaymentHarness } from './session/paymentHarness.testing';
+import { CASE_ID, FEE_GROSZE, usePaymentHarness } from './session/paymentHarness.testing';
 import { testScenariosFrom, testTimingsFrom } from './testScenarios';
 
-let harness: PaymentHarness | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-27T10:15:02') });
-});
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-  vi.useRealTimers();
-});
+const setUp = usePaymentHarness();
 
 describe('the payments channels', () => {
   it('answer within the contract and refuse with its error codes', async () => {
-    const h = (harness = new PaymentHarness());
-    await h.connect();
+    const h = await setUp();
     const dispatch = createIpcDispatcher(
       withStubHandlers(paymentsChannelHandlers(h.payments)),
       createSilentLogger(),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateState } from '../../common/contract/updates';
 import { systemClock } from '../app/clock';
-import { ServiceError } from '../ipc/serviceError';
+import { serviceErrorCodeOf } from '../ipc/serviceErrorCode.testing';
 import { DAY_MS, createUpdateService } from './updateService';
 import type { Updater } from './updater';
 
@@ -47,15 +47,6 @@ function setUp(options: { canInstall?: boolean; offered?: string | null } = {}) 
   };
 }
 
-function codeOf(action: () => unknown): string | null {
-  try {
-    action();
-    return null;
-  } catch (error) {
-    return error instanceof ServiceError ? error.code : String(error);
-  }
-}
-
 beforeEach(() => vi.useFakeTimers({ now: new Date('2026-11-27T10:00:00Z') }));
 afterEach(() => vi.useRealTimers());
 
@@ -87,7 +78,7 @@ describe('the update service', () => {
       reason: 'downloading',
       checkedAt: '2026-11-27T10:00:00.000Z',
     });
-    expect(codeOf(() => updates.installNow())).toBe('not-downloaded');
+    expect(serviceErrorCodeOf(() => updates.installNow())).toBe('not-downloaded');
     download();
     expect(published.at(-1)).toMatchObject({ downloaded: '2.0.0', decision: 'ask-clerk' });
     updates.stop();
@@ -101,7 +92,7 @@ describe('the update service', () => {
     activity.visit = true;
     updates.activityChanged();
     expect(published.at(-1)).toMatchObject({ decision: 'wait', reason: 'visit-in-progress' });
-    expect(codeOf(() => updates.installNow())).toBe('visit-in-progress');
+    expect(serviceErrorCodeOf(() => updates.installNow())).toBe('visit-in-progress');
     expect(updater.installs).toBe(0);
     activity.visit = false;
     updates.activityChanged();
@@ -124,7 +115,7 @@ describe('the update service', () => {
       decision: 'wait',
       reason: 'not-supported',
     });
-    expect(codeOf(() => updates.installNow())).toBe('not-supported');
+    expect(serviceErrorCodeOf(() => updates.installNow())).toBe('not-supported');
     updates.stop();
   });
 
@@ -153,7 +144,7 @@ describe('the update service', () => {
       decision: 'none',
       reason: 'no-update',
     });
-    expect(codeOf(() => updates.installNow())).toBe('not-downloaded');
+    expect(serviceErrorCodeOf(() => updates.installNow())).toBe('not-downloaded');
     updates.stop();
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { Workstation } from '../../common/contract/central/auth';
 import type { DiagnosticsEntry, DiagnosticsReceipt } from '../../common/contract/diagnostics';
 import type { CentralStore } from '../store/openCentralStore';
+import type { DiagnosticsTable } from '../store/tables/diagnosticsTables';
 import { fromStoreTime, toStoreTime } from '../store/storeValues';
 
 export async function storeDiagnostics(
@@ -37,14 +39,7 @@ export async function listDiagnostics(
     .orderBy('received_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    workstationId: row.workstation_id,
-    siteId: row.site_id,
-    counterNumber: row.counter_number,
-    receivedAt: fromStoreTime(row.received_at),
-    sizeBytes: Number(row.size_bytes),
-  }));
+  return rows.map(toEntry);
 }
 
 export async function readDiagnosticsArchive(
@@ -58,14 +53,18 @@ export async function readDiagnosticsArchive(
     .executeTakeFirst();
   if (!row) return null;
   return {
-    entry: {
-      id: row.id,
-      workstationId: row.workstation_id,
-      siteId: row.site_id,
-      counterNumber: row.counter_number,
-      receivedAt: fromStoreTime(row.received_at),
-      sizeBytes: Number(row.size_bytes),
-    },
+    entry: toEntry(row),
     archive: Buffer.from(row.archive),
+  };
+}
+
+function toEntry(row: Omit<Selectable<DiagnosticsTable>, 'archive'>): DiagnosticsEntry {
+  return {
+    id: row.id,
+    workstationId: row.workstation_id,
+    siteId: row.site_id,
+    counterNumber: row.counter_number,
+    receivedAt: fromStoreTime(row.received_at),
+    sizeBytes: Number(row.size_bytes),
   };
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralApp } from '../http/centralContext';
+import { rawGet } from '../testing/rawGet';
 import { buildTestServer, openTestStore, type TestStore } from '../testing/testStores';
 import { HALL_CONTENT_SECURITY_POLICY } from './hallRoutes';
 
@@ -115,17 +115,7 @@ describe('the hall pages at /hall/', () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     for (const rawPath of ['/hall/assets/../../secret.txt', '/hall/assets/..%5c..%5csecret.txt']) {
-      const { status, body } = await new Promise<{ status: number; body: string }>(
-        (resolve, reject) => {
-          const request = http.get({ host: '127.0.0.1', port, path: rawPath }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (text += chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-          });
-          request.on('error', reject);
-        },
-      );
+      const { status, body } = await rawGet(port, rawPath);
       expect(status, rawPath).toBe(403);
       expect(body).not.toContain('not for the hall');
     }

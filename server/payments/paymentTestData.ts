@@ -7,6 +7,7 @@ import {
   type MutationResult,
 } from '../../common/contract/central/sync';
 import type { CentralApp } from '../http/centralContext';
+import { vehicleRegistration } from '../testing/caseRegistrationSample';
 
 /** Test data for the payment mutations (tests only). */
 
@@ -45,31 +46,8 @@ export const endOfDayPayload = (overrides: Partial<EndOfDayReport> = {}): EndOfD
 });
 
 /** A case of the demo reference data (`rejestracja-pojazdu`), to register beside a payment. */
-export const caseRegistration = (caseId: string): CaseRegistration => ({
-  caseId,
-  siteId: 'slaska',
-  counterNumber: 1,
-  clerkLogin: 'urzednik1',
-  caseTypeId: 'rejestracja-pojazdu',
-  ticketId: null,
-  ticketNumber: null,
-  applicant: {
-    identity: { kind: 'pesel', pesel: '44051401359' },
-    firstName: 'Jan',
-    lastName: 'Kowalski',
-    address: { street: 'ul. Śląska 12/4', postalCode: '81-310', city: 'Gdynia' },
-    phone: null,
-    email: null,
-  },
-  representative: null,
-  conditions: [],
-  documents: [],
-  exemptionId: null,
-  feeGrosze: 18050,
-  fields: { vin: 'WVWZZZ1JZXW000001' },
-  notes: '',
-  submittedAt: '2026-03-02T09:15:00.000Z',
-});
+export const caseRegistration = (caseId: string): CaseRegistration =>
+  vehicleRegistration({ caseId });
 
 export const mutationOf = (type: string, payload: unknown): Mutation => ({
   id: randomUUID(),

@@ -16,6 +16,7 @@ import {
   type TestStore,
 } from '../testing/testStores';
 import { statusReport } from '../workstationStatus/testing/statusReport';
+import { insertOpenCounter } from './testing/openCounter';
 
 /** 11:00 in Warsaw on Monday 2 March 2026: the site is open. */
 const NOW = '2026-03-02T10:00:00.000Z';
@@ -34,25 +35,7 @@ describe.each(storeKinds)('the supervisor’s device alerts from the PCs’ repo
     app = await buildTestServer(test.store, { clock });
     pc1 = await workstationHeaders(test.store, 'pc-slaska-1', 'slaska', 1);
     // Counter 1 open since 10:00 with urzednik1 at it, nobody waiting.
-    await test.store.db
-      .insertInto('queue_counters')
-      .values({
-        counter_id: 'slaska.1',
-        site_id: 'slaska',
-        state: 'open',
-        pause_reason: null,
-        clerk_user_id: 'demo-urzednik1',
-        clerk_login: 'urzednik1',
-        clerk_display_name: 'Anna Urzędnik',
-        current_ticket_id: null,
-        since: minutesBefore(60),
-        cycle_priority: 0,
-        cycle_ordinary: 0,
-        served_day: null,
-        served_count: 0,
-        updated_at: minutesBefore(60),
-      })
-      .execute();
+    await insertOpenCounter(test.store.db, 'slaska.1', minutesBefore(60));
     supervisor = await loginAs(app, 'kierownik');
   });
   afterAll(async () => {

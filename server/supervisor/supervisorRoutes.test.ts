@@ -17,6 +17,7 @@ import {
   storeKinds,
   type TestStore,
 } from '../testing/testStores';
+import { insertOpenCounter } from './testing/openCounter';
 import { writeSyntheticDay, type SyntheticTicket } from './testing/syntheticDay';
 
 /** 08:00 in Warsaw on Monday 2 March 2026 (the site opens 08:00, closes 17:00). */
@@ -89,25 +90,7 @@ describe.each(storeKinds)('the supervisor’s routes, on %s', (kind) => {
       tickets: syntheticTickets(),
     });
     // Counter 3 (meldunki first) open since 13:00 with nobody at it.
-    await test.store.db
-      .insertInto('queue_counters')
-      .values({
-        counter_id: 'slaska.3',
-        site_id: 'slaska',
-        state: 'open',
-        pause_reason: null,
-        clerk_user_id: 'demo-urzednik1',
-        clerk_login: 'urzednik1',
-        clerk_display_name: 'Anna Urzędnik',
-        current_ticket_id: null,
-        since: at(300),
-        cycle_priority: 0,
-        cycle_ordinary: 0,
-        served_day: null,
-        served_count: 0,
-        updated_at: at(300),
-      })
-      .execute();
+    await insertOpenCounter(test.store.db, 'slaska.3', at(300));
     supervisor = await loginAs(app, 'kierownik');
   });
   afterAll(async () => {

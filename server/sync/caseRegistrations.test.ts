@@ -9,6 +9,7 @@ import {
 import type { CentralApp } from '../http/centralContext';
 import { writeReferenceChanges } from '../reference/referenceFeed';
 import { fromStoreJson } from '../store/storeValues';
+import { vehicleRegistration } from '../testing/caseRegistrationSample';
 import {
   buildTestServer,
   openTestStore,
@@ -23,32 +24,8 @@ const VEHICLE = 'rejestracja-pojazdu';
 const ID_CARD = 'dowod-osobisty';
 const RESIDENCE = 'zameldowanie';
 
-const registration = (overrides: Partial<CaseRegistration> = {}): CaseRegistration => ({
-  caseId: randomUUID(),
-  siteId: 'slaska',
-  counterNumber: 1,
-  clerkLogin: 'urzednik1',
-  caseTypeId: VEHICLE,
-  ticketId: randomUUID(),
-  ticketNumber: 'B017',
-  applicant: {
-    identity: { kind: 'pesel', pesel: '44051401359' },
-    firstName: 'Jan',
-    lastName: 'Kowalski',
-    address: { street: 'ul. Śląska 12/4', postalCode: '81-310', city: 'Gdynia' },
-    phone: null,
-    email: null,
-  },
-  representative: null,
-  conditions: [],
-  documents: [],
-  exemptionId: null,
-  feeGrosze: 18050,
-  fields: { vin: 'WVWZZZ1JZXW000001' },
-  notes: '',
-  submittedAt: '2026-03-02T09:15:00.000Z',
-  ...overrides,
-});
+const registration = (overrides: Partial<CaseRegistration> = {}): CaseRegistration =>
+  vehicleRegistration({ ticketId: randomUUID(), ticketNumber: 'B017', ...overrides });
 
 const mutation = (payload: unknown): Mutation => ({
   id: randomUUID(),

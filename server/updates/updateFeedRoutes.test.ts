@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralApp } from '../http/centralContext';
+import { rawGet } from '../testing/rawGet';
 import { buildTestServer, openTestStore, storeKinds, type TestStore } from '../testing/testStores';
 
 const FEED = `version: 1.2.0
@@ -142,17 +142,7 @@ describe.each(storeKinds)('the release feed at /updates/ (%s)', (kind) => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
     for (const rawPath of ['/updates/latest/../../secret.txt', '/updates/../../secret.txt']) {
-      const { status, body } = await new Promise<{ status: number; body: string }>(
-        (resolve, reject) => {
-          const request = http.get({ host: '127.0.0.1', port, path: rawPath }, (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => (text += chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-          });
-          request.on('error', reject);
-        },
-      );
+      const { status, body } = await rawGet(port, rawPath);
       expect([403, 404], rawPath).toContain(status);
       expect(body).not.toContain('not for the feed');
     }

@@ -129,16 +129,22 @@ export const withinTargetSchema = z.strictObject({
 });
 export type WithinTarget = z.infer<typeof withinTargetSchema>;
 
-export const dayFiguresSchema = z.strictObject({
-  issued: count,
+/** The visit figures the site's day and each clerk share. */
+const visitFiguresShape = {
   served: count,
   noShows: count,
   transfers: count,
-  /** From queueing to the first call, of every ticket called today. */
+  /** From queueing to the first call (per clerk: of the residents this clerk called). */
   wait: durationStatsSchema,
-  /** From the visit's call to its finish, of every visit finished today. */
+  /** From the visit's call to its finish. */
   service: durationStatsSchema,
   withinTarget: withinTargetSchema,
+};
+
+/** Of every ticket called and every visit finished today. */
+export const dayFiguresSchema = z.strictObject({
+  issued: count,
+  ...visitFiguresShape,
 });
 export type DayFigures = z.infer<typeof dayFiguresSchema>;
 
@@ -146,13 +152,7 @@ export type DayFigures = z.infer<typeof dayFiguresSchema>;
 export const clerkFiguresSchema = z.strictObject({
   login: z.string(),
   displayName: z.string(),
-  served: count,
-  noShows: count,
-  transfers: count,
-  /** The waits of the residents this clerk called. */
-  wait: durationStatsSchema,
-  service: durationStatsSchema,
-  withinTarget: withinTargetSchema,
+  ...visitFiguresShape,
 });
 export type ClerkFigures = z.infer<typeof clerkFiguresSchema>;
 

@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRegistration } from '../../../common/contract/central/cases';
 import type { ReadyCase, ReadyCasesResponse } from '../../../common/contract/central/lockers';
-import type { CaseType, Site } from '../../../common/contract/central/reference';
 import type { LockerDeposit } from '../../../common/contract/lockers';
 import { insertPendingCase } from '../../cases/caseQueries';
 import { openDatabase } from '../../db';
@@ -17,23 +16,7 @@ import { buildLockerLabel } from '../labels/labelModel';
 import { createLockerService, type LockerService, type ReadyCasesPull } from './lockerService';
 import { lockerSyncHandlers } from './lockerSyncHandlers';
 import { createManualTime, type ManualTime } from '../../../test/support/manualTime';
-
-const sites: Record<string, Site> = {
-  focha: {
-    id: 'focha',
-    name: 'Urząd Miasta — ul. Focha (urzędomat)',
-    hasLocker: true,
-  } as Site,
-  slaska: { id: 'slaska', name: 'Urząd Miasta — ul. Śląska', hasLocker: false } as Site,
-};
-const caseTypes: Record<string, CaseType> = {
-  'dowod-osobisty': {
-    id: 'dowod-osobisty',
-    name: 'Dowód osobisty',
-    lockerPickup: true,
-  } as CaseType,
-  zameldowanie: { id: 'zameldowanie', name: 'Zameldowanie', lockerPickup: false } as CaseType,
-};
+import { testCaseType, testSite } from './lockerReference.testing';
 
 const readyCase = (overrides: Partial<ReadyCase> = {}): ReadyCase => ({
   caseId: randomUUID(),
@@ -61,8 +44,8 @@ function service(): LockerService {
     clock: time.clock,
     outbox: createOutbox({ db, clock: time.clock, newId: randomUUID, onEnqueued: () => {} }),
     siteId,
-    site: (id) => sites[id] ?? null,
-    caseType: (id) => caseTypes[id] ?? null,
+    site: testSite,
+    caseType: testCaseType,
     userLogin: () => login,
     pullReadyCases: async () => server,
     events: {

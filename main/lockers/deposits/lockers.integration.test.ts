@@ -5,7 +5,6 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRegistration } from '../../../common/contract/central/cases';
-import type { CaseType, Site } from '../../../common/contract/central/reference';
 import { systemClock } from '../../app/clock';
 import { insertPendingCase } from '../../cases/caseQueries';
 import { caseSyncHandlers } from '../../cases/caseSyncHandlers';
@@ -19,23 +18,13 @@ import { startRealCentral, type RealCentral } from '../../../test/support/realCe
 import { createLockerClient } from './lockerClient';
 import { createLockerService, type LockerService } from './lockerService';
 import { lockerSyncHandlers } from './lockerSyncHandlers';
+import { testCaseType, testSite } from './lockerReference.testing';
 
 // The locker desk against the real central server (server/, SQLite file): a case registered and
 // marked ready at a counter, deposited at the desk while the server is down, synced when it is
 // back; the pickup reported by another desk PC reaches this one through its pull.
 
 const logger = createSilentLogger();
-const sites: Record<string, Site> = {
-  focha: { id: 'focha', name: 'Urząd Miasta — ul. Focha (urzędomat)', hasLocker: true } as Site,
-  slaska: { id: 'slaska', name: 'Urząd Miasta — ul. Śląska', hasLocker: false } as Site,
-};
-const caseTypes: Record<string, CaseType> = {
-  'dowod-osobisty': {
-    id: 'dowod-osobisty',
-    name: 'Dowód osobisty',
-    lockerPickup: true,
-  } as CaseType,
-};
 
 let dir: string;
 let central: RealCentral;
@@ -95,8 +84,8 @@ async function pc(name: string, siteId: string, counterNumber: number, login: st
     clock: systemClock,
     outbox: createOutbox({ db, clock: systemClock, newId: randomUUID, onEnqueued: () => {} }),
     siteId,
-    site: (id) => sites[id] ?? null,
-    caseType: (id) => caseTypes[id] ?? null,
+    site: testSite,
+    caseType: testCaseType,
     userLogin: () => login,
     pullReadyCases: async () => {
       const answer = await client.readyCases(siteId, session);

@@ -40,6 +40,20 @@ export class PrintFailure extends Error {
   }
 }
 
+/** Network errors that mean the printer is not there right now: switched off, asleep, unplugged. */
+export const PRINTER_OFFLINE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
+
 /** The `code` of a Node system error (ECONNREFUSED, ENOENT…), if it has one. */
 export function systemErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PaymentHarness } from './paymentHarness.testing';
+import { describe, expect, it, vi } from 'vitest';
+import { usePaymentHarness } from './paymentHarness.testing';
 import type { SaleStep } from './paymentService';
 
 /**
@@ -35,22 +35,11 @@ const cases = [
   ...BLIK_STEPS.map((step) => ({ method: 'blik' as const, step })),
 ];
 
-let harness: PaymentHarness | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-27T10:15:02') });
-});
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-  vi.useRealTimers();
-});
+const setUp = usePaymentHarness();
 
 describe('a crash at every step of a sale', () => {
   it.each(cases)('$method, crash at $step', async ({ method, step }) => {
-    const h = (harness = new PaymentHarness({ crashAt: step }));
-    await h.connect();
+    const h = await setUp({ crashAt: step });
     const started = h.start(method, 1_250);
     await h.until(() => h.crashed, 60_000, `the crash at ${step}`);
     await vi.advanceTimersByTimeAsync(2_000);

@@ -1,24 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CASE_ID, PaymentHarness } from './paymentHarness.testing';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CASE_ID,
+  approvedSale,
+  usePaymentHarness,
+  type PaymentHarness,
+} from './paymentHarness.testing';
 
-let harness: PaymentHarness | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-27T16:00:00') });
-});
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-  vi.useRealTimers();
-});
-
-async function sale(h: PaymentHarness, method: 'card' | 'blik', amountGrosze: number) {
-  const started = h.start(method, amountGrosze);
-  await h.settle();
-  expect(h.payments.get(started.paymentId).status).toBe('approved');
-  return started.paymentId;
-}
+const setUp = usePaymentHarness('2026-11-27T16:00:00');
 
 async function endOfDay(h: PaymentHarness) {
   const running = h.payments.endOfDay();
@@ -28,11 +16,10 @@ async function endOfDay(h: PaymentHarness) {
 
 describe('end of day', () => {
   it('balances the terminal’s totals per method with the journal, stores and sends the report', async () => {
-    const h = (harness = new PaymentHarness());
-    await h.connect();
-    await sale(h, 'card', 1_250);
-    await sale(h, 'blik', 1_000);
-    await sale(h, 'card', 500);
+    const h = await setUp();
+    await approvedSale(h, 'card', 1_250);
+    await approvedSale(h, 'blik', 1_000);
+    await approvedSale(h, 'card', 500);
 
     const report = await endOfDay(h);
     expect(report).toMatchObject({
@@ -70,10 +57,9 @@ describe('end of day', () => {
   });
 
   it('lists the journal’s transactions of a method that differs, and says the terminal gives totals only', async () => {
-    const h = (harness = new PaymentHarness());
-    await h.connect();
-    const paid = await sale(h, 'card', 1_250);
-    await sale(h, 'blik', 1_000);
+    const h = await setUp();
+    const paid = await approvedSale(h, 'card', 1_250);
+    await approvedSale(h, 'blik', 1_000);
     // A card payment the journal holds as approved but the terminal never kept (settled wrongly).
     const phantom = '00000000-0000-4000-8000-0000000000aa';
     h.app.db
@@ -110,8 +96,7 @@ describe('end of day', () => {
   });
 
   it('is refused while the terminal is unplugged', async () => {
-    const h = (harness = new PaymentHarness());
-    await h.connect();
+    const h = await setUp();
     h.terminal.pair.unplug();
     await vi.advanceTimersByTimeAsync(100);
     await expect(h.payments.endOfDay()).rejects.toMatchObject({ code: 'terminal-disconnected' });

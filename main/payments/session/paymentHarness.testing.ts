@@ -9,8 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { vi } from 'vitest';
-import type { EventName, EventPayload, PaymentRecord } from '../../../common/contract';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import type {
+  EventName,
+  EventPayload,
+  PaymentPrompt,
+  PaymentRecord,
+} from '../../../common/contract';
 import { systemClock } from '../../app/clock';
 import { createEventHub } from '../../app/eventHub';
 import { openDatabase } from '../../db';
@@ -153,6 +158,15 @@ export class PaymentHarness {
     }
   }
 
+  /** Runs on until the payment shows the prompt (the terminal waits for the card, asks the bank…). */
+  async untilPrompt(paymentId: string, prompt: PaymentPrompt): Promise<void> {
+    await this.until(
+      () => this.payments.get(paymentId).prompt === prompt,
+      10_000,
+      `the prompt ${prompt}`,
+    );
+  }
+
   start(method: 'card' | 'blik', amountGrosze = 1_250): PaymentRecord {
     return this.app.payments.start({ caseId: CASE_ID, method, amountGrosze });
   }
@@ -210,4 +224,39 @@ export class PaymentHarness {
     await this.terminal.close();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a test file: fake timers from `now` around each test and the harness closed after it.
+ * Returns what a test calls for a connected harness.
+ */
+export function usePaymentHarness(
+  now = '2026-11-27T10:15:02',
+): (options?: HarnessOptions) => Promise<PaymentHarness> {
+  let harness: PaymentHarness | null = null;
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date(now) });
+  });
+  afterEach(async () => {
+    await harness?.close();
+    harness = null;
+    vi.useRealTimers();
+  });
+  return async (options = {}) => {
+    harness = new PaymentHarness(options);
+    await harness.connect();
+    return harness;
+  };
+}
+
+/** A sale run to its end, which must be approved; its payment id. */
+export async function approvedSale(
+  h: PaymentHarness,
+  method: 'card' | 'blik',
+  amountGrosze: number,
+): Promise<string> {
+  const started = h.start(method, amountGrosze);
+  await h.settle();
+  expect(h.payments.get(started.paymentId).status).toBe('approved');
+  return started.paymentId;
 }

@@ -1,6 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ServiceError } from '../../ipc/serviceError';
-import { CASE_ID, FEE_GROSZE, PaymentHarness, type HarnessOptions } from './paymentHarness.testing';
+import { describe, expect, it, vi } from 'vitest';
+import { serviceErrorCodeOf } from '../../ipc/serviceErrorCode.testing';
+import {
+  CASE_ID,
+  FEE_GROSZE,
+  approvedSale,
+  usePaymentHarness,
+  type PaymentHarness,
+} from './paymentHarness.testing';
 import type { SaleStep } from './paymentService';
 
 /**
@@ -8,39 +14,7 @@ import type { SaleStep } from './paymentService';
  * committed only once the journal has it, a crash resolved by asking the terminal, never by
  * sending the reversal again (docs/payment-terminal.md §8).
  */
-let harness: PaymentHarness | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-27T10:15:02') });
-});
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-  vi.useRealTimers();
-});
-
-async function setUp(options: HarnessOptions = {}): Promise<PaymentHarness> {
-  harness = new PaymentHarness(options);
-  await harness.connect();
-  return harness;
-}
-
-async function sale(h: PaymentHarness, method: 'card' | 'blik', amountGrosze: number) {
-  const started = h.start(method, amountGrosze);
-  await h.settle();
-  expect(h.payments.get(started.paymentId).status).toBe('approved');
-  return started.paymentId;
-}
-
-function codeOf(action: () => unknown): string | null {
-  try {
-    action();
-    return null;
-  } catch (error) {
-    return error instanceof ServiceError ? error.code : String(error);
-  }
-}
+const setUp = usePaymentHarness();
 
 /** Reversals the terminal kept, and payments it still counts. */
 function terminalBook(h: PaymentHarness) {
@@ -62,13 +36,13 @@ const outcomes = (h: PaymentHarness) =>
 describe('reversal of an approved payment', () => {
   it('reverses it on the terminal: journal reversed, payment.record reversed, the case to pay again', async () => {
     const h = await setUp();
-    const paymentId = await sale(h, 'card', FEE_GROSZE);
+    const paymentId = await approvedSale(h, 'card', FEE_GROSZE);
     expect(h.payments.forCase(CASE_ID).state).toBe('paid');
 
     const reversing = h.payments.reverse({ paymentId, reason: 'Pomyłka w kwocie' });
     expect(reversing.status).toBe('reversing');
     // While it runs, the terminal takes nothing else.
-    expect(codeOf(() => h.start('card', 100))).toBe('terminal-busy');
+    expect(serviceErrorCodeOf(() => h.start('card', 100))).toBe('terminal-busy');
     await h.settle();
 
     expect(h.payments.get(paymentId)).toMatchObject({ status: 'reversed', receiptNumber: '1' });
@@ -87,14 +61,14 @@ describe('reversal of an approved payment', () => {
     });
     expect(h.history(paymentId).map((entry) => entry.status)).toContain('reversing');
     // Once reversed, not again.
-    expect(codeOf(() => h.payments.reverse({ paymentId, reason: 'jeszcze raz' }))).toBe(
+    expect(serviceErrorCodeOf(() => h.payments.reverse({ paymentId, reason: 'jeszcze raz' }))).toBe(
       'not-reversible',
     );
   });
 
   it('a terminal that refuses the reversal leaves the payment approved, with its words', async () => {
     const h = await setUp();
-    const paymentId = await sale(h, 'blik', 1_250);
+    const paymentId = await approvedSale(h, 'blik', 1_250);
     // The terminal already counts it as reversed (by hand on the terminal): it answers 06 1E B4.
     const state = h.store.peek();
     h.store.save({
@@ -116,22 +90,22 @@ describe('reversal of an approved payment', () => {
 
   it('refuses after the end of day (the finance department refunds by transfer) and an unknown payment', async () => {
     const h = await setUp();
-    const paymentId = await sale(h, 'card', 1_000);
+    const paymentId = await approvedSale(h, 'card', 1_000);
     const report = h.payments.endOfDay();
     await h.settle();
     await report;
-    expect(codeOf(() => h.payments.reverse({ paymentId, reason: 'za późno' }))).toBe(
+    expect(serviceErrorCodeOf(() => h.payments.reverse({ paymentId, reason: 'za późno' }))).toBe(
       'after-end-of-day',
     );
-    expect(codeOf(() => h.payments.reverse({ paymentId: CASE_ID, reason: 'nie ma' }))).toBe(
-      'unknown-payment',
-    );
+    expect(
+      serviceErrorCodeOf(() => h.payments.reverse({ paymentId: CASE_ID, reason: 'nie ma' })),
+    ).toBe('unknown-payment');
   });
 
   it('the end of day after a reversal balances', async () => {
     const h = await setUp();
-    const kept = await sale(h, 'card', 1_250);
-    const reversed = await sale(h, 'blik', 1_000);
+    const kept = await approvedSale(h, 'card', 1_250);
+    const reversed = await approvedSale(h, 'blik', 1_000);
     h.payments.reverse({ paymentId: reversed, reason: 'Pomyłka' });
     await h.settle();
     expect(h.payments.get(reversed).status).toBe('reversed');
@@ -164,7 +138,7 @@ describe('a crash in the middle of a reversal', () => {
     'crash at %s: the restart asks the terminal, never reverses twice',
     async (step) => {
       const h = await setUp({ crashAt: step });
-      const paymentId = await sale(h, 'card', 1_250);
+      const paymentId = await approvedSale(h, 'card', 1_250);
       h.payments.reverse({ paymentId, reason: 'Pomyłka' });
       await h.until(() => h.crashed, 60_000, `the crash at ${step}`);
       await vi.advanceTimersByTimeAsync(2_000);
@@ -195,14 +169,14 @@ describe('registration and partial payments', () => {
 
   it('a fee paid in parts, by card then by BLIK: partly paid, then paid', async () => {
     const h = await setUp();
-    await sale(h, 'card', 3_000);
+    await approvedSale(h, 'card', 3_000);
     expect(h.payments.forCase(CASE_ID)).toMatchObject({
       state: 'partly-paid',
       paidGrosze: 3_000,
       dueGrosze: 2_000,
     });
-    expect(codeOf(() => h.start('blik', 2_001))).toBe('amount-exceeds-due');
-    await sale(h, 'blik', 2_000);
+    expect(serviceErrorCodeOf(() => h.start('blik', 2_001))).toBe('amount-exceeds-due');
+    await approvedSale(h, 'blik', 2_000);
     expect(h.payments.forCase(CASE_ID)).toMatchObject({
       state: 'paid',
       paidGrosze: FEE_GROSZE,
@@ -221,7 +195,7 @@ describe('a payment the terminal cannot account for (wrong-last)', () => {
     expect(h.payments.reconciliation().map((payment) => payment.paymentId)).toEqual([
       started.paymentId,
     ]);
-    expect(codeOf(() => h.start('card', 100))).toBe('needs-reconciliation-first');
+    expect(serviceErrorCodeOf(() => h.start('card', 100))).toBe('needs-reconciliation-first');
     // Never charged again: one authorisation reached the terminal.
     expect(h.authorisationsSent()).toBe(1);
     return started.paymentId;
@@ -253,7 +227,7 @@ describe('a payment the terminal cannot account for (wrong-last)', () => {
 describe('a reversal the terminal cannot account for', () => {
   /** Crashes once the terminal took the reversal; its last transaction is then another one. */
   async function undecidedReversal(h: PaymentHarness) {
-    const paymentId = await sale(h, 'card', 1_250);
+    const paymentId = await approvedSale(h, 'card', 1_250);
     h.payments.reverse({ paymentId, reason: 'Pomyłka' });
     await h.until(() => h.crashed, 60_000, 'the crash');
     await vi.advanceTimersByTimeAsync(2_000);

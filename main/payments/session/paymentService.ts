@@ -39,7 +39,12 @@ import {
   type PaymentChanges,
   type PaymentRow,
 } from './paymentJournal';
-import type { ChargeEnding, TerminalAdapter, TerminalResult } from './terminalAdapter';
+import type {
+  ChargeEnding,
+  LastTransactionAnswer,
+  TerminalAdapter,
+  TerminalResult,
+} from './terminalAdapter';
 
 /**
  * The points of a sale where a test may stop the app as a crash would (no cleanup): the
@@ -218,23 +223,35 @@ export function createPaymentService(options: PaymentServiceOptions) {
     extra: PaymentChanges = {},
     note: string | null = null,
   ): PaymentRow {
+    return commitOutcome(
+      paymentId,
+      'approved',
+      (at) => ({
+        status: 'approved',
+        prompt: null,
+        finished_at: at,
+        ...(result ? resultColumns(result) : {}),
+        ...extra,
+      }),
+      note,
+    );
+  }
+
+  /**
+   * An outcome the server must hear of: the journal's row (the changes made at the outcome's
+   * time) and its `payment.record` mutation commit together; then the windows are told.
+   */
+  function commitOutcome(
+    paymentId: string,
+    outcome: 'approved' | 'reversed',
+    changesAt: (at: string) => PaymentChanges,
+    note: string | null,
+  ): PaymentRow {
     ensureRunning();
     const at = now();
     const row = db.transaction(() => {
-      const updated = updatePayment(
-        db,
-        paymentId,
-        {
-          status: 'approved',
-          prompt: null,
-          finished_at: at,
-          ...(result ? resultColumns(result) : {}),
-          ...extra,
-        },
-        at,
-        note,
-      );
-      outbox.enqueue({ type: 'payment.record', payload: recordMutation(updated, 'approved', at) });
+      const updated = updatePayment(db, paymentId, changesAt(at), at, note);
+      outbox.enqueue({ type: 'payment.record', payload: recordMutation(updated, outcome, at) });
       return updated;
     })();
     if (!stopped) hub.publish('payments:changed', record(row));
@@ -267,20 +284,12 @@ export function createPaymentService(options: PaymentServiceOptions) {
 
   /** The journal's `reversed` and the `payment.record` (reversed) commit together. */
   function markReversed(paymentId: string, note: string, extra: PaymentChanges = {}): void {
-    ensureRunning();
-    const at = now();
-    const row = db.transaction(() => {
-      const updated = updatePayment(
-        db,
-        paymentId,
-        { status: 'reversed', prompt: null, result_text: TERMINAL_WORDS.reversed, ...extra },
-        at,
-        note,
-      );
-      outbox.enqueue({ type: 'payment.record', payload: recordMutation(updated, 'reversed', at) });
-      return updated;
-    })();
-    if (!stopped) hub.publish('payments:changed', record(row));
+    commitOutcome(
+      paymentId,
+      'reversed',
+      () => ({ status: 'reversed', prompt: null, result_text: TERMINAL_WORDS.reversed, ...extra }),
+      note,
+    );
   }
 
   /** The reversal did not happen: the payment stands (approved), with the terminal's words. */
@@ -414,44 +423,48 @@ export function createPaymentService(options: PaymentServiceOptions) {
       return finish(paymentId, 'failed', TERMINAL_WORDS.neverSent, {}, why);
     }
     write(paymentId, { prompt: 'please-wait' }, `asking the terminal: ${why}`);
+    const asked = await askLastTransaction();
+    if (asked.kind === 'no-answer') {
+      return finish(paymentId, 'needs-reconciliation', TERMINAL_WORDS.unknown, {}, asked.reason);
+    }
+    const answer = asked.answer;
+    const current = findPayment(db, paymentId)!;
+    const decision = matchLastTransaction(
+      {
+        amountGrosze: current.amount_grosze,
+        traceNumber: current.trace_number,
+        sentAt: current.sent_at,
+      },
+      answer,
+      {
+        traceHeldByOther: (trace) => traceHeldByOther(db, trace, paymentId),
+        toleranceMs: timings.toleranceMs,
+      },
+    );
+    return applyDecision(paymentId, decision, answer.kind === 'transaction' ? answer.result : null);
+  }
+
+  /**
+   * The terminal's last transaction, asked again after `retryMs` while it is busy or unavailable
+   * (at most `retries` times more); without an answer, why not.
+   */
+  async function askLastTransaction(): Promise<
+    | { kind: 'answered'; answer: Extract<LastTransactionAnswer, { kind: 'transaction' | 'none' }> }
+    | { kind: 'no-answer'; reason: string }
+  > {
     let reason = 'the terminal did not answer';
     for (let attempt = 0; attempt <= timings.retries; attempt++) {
       if (attempt > 0) await sleep(timings.retryMs);
       if (!(await adapter.waitForConnection(timings.resolveWaitMs))) {
-        reason = 'the terminal did not come back';
-        break;
+        return { kind: 'no-answer', reason: 'the terminal did not come back' };
       }
       const answer = await adapter.lastTransaction();
-      if (answer.kind === 'busy' || answer.kind === 'unavailable') {
-        reason = answer.kind === 'busy' ? 'the terminal stayed busy' : answer.detail;
-        continue;
+      if (answer.kind === 'transaction' || answer.kind === 'none') {
+        return { kind: 'answered', answer };
       }
-      const current = findPayment(db, paymentId)!;
-      const decision = matchLastTransaction(
-        {
-          amountGrosze: current.amount_grosze,
-          traceNumber: current.trace_number,
-          sentAt: current.sent_at,
-        },
-        answer,
-        {
-          traceHeldByOther: (trace) => traceHeldByOther(db, trace, paymentId),
-          toleranceMs: timings.toleranceMs,
-        },
-      );
-      return applyDecision(
-        paymentId,
-        decision,
-        answer.kind === 'transaction' ? answer.result : null,
-      );
+      reason = answer.kind === 'busy' ? 'the terminal stayed busy' : answer.detail;
     }
-    finish(
-      paymentId,
-      'needs-reconciliation',
-      'Nie wiadomo, czy pobrano pieniądze: sprawdź wydruk terminala i rozlicz ręcznie.',
-      {},
-      reason,
-    );
+    return { kind: 'no-answer', reason };
   }
 
   function applyDecision(
@@ -473,13 +486,7 @@ export function createPaymentService(options: PaymentServiceOptions) {
         );
         return;
       case 'needs-reconciliation':
-        finish(
-          paymentId,
-          'needs-reconciliation',
-          'Nie wiadomo, czy pobrano pieniądze: sprawdź wydruk terminala i rozlicz ręcznie.',
-          {},
-          decision.reason,
-        );
+        finish(paymentId, 'needs-reconciliation', TERMINAL_WORDS.unknown, {}, decision.reason);
     }
   }
 
@@ -551,45 +558,45 @@ export function createPaymentService(options: PaymentServiceOptions) {
   async function resolveReversal(paymentId: string, why: string): Promise<void> {
     const row = findPayment(db, paymentId);
     if (!row || row.status !== 'approved' || row.last_step !== REVERSING) return;
-    let reason = 'the terminal did not answer';
-    for (let attempt = 0; attempt <= timings.retries; attempt++) {
-      if (attempt > 0) await sleep(timings.retryMs);
-      if (!(await adapter.waitForConnection(timings.resolveWaitMs))) {
-        reason = 'the terminal did not come back';
-        break;
-      }
-      const answer = await adapter.lastTransaction();
-      if (answer.kind === 'busy' || answer.kind === 'unavailable') {
-        reason = answer.kind === 'busy' ? 'the terminal stayed busy' : answer.detail;
-        continue;
-      }
-      if (answer.kind === 'none') {
-        return reversalNotDone(paymentId, refusedText(), 'the terminal holds no transaction');
-      }
-      const last = answer.result;
-      const knownTrace = reversalTraceOf(paymentId);
-      const ours =
-        last.traceNumber !== null &&
-        (last.traceNumber === row.trace_number ||
-          traceHeldByOther(db, last.traceNumber, paymentId));
-      if (ours && knownTrace === null) {
-        return reversalNotDone(paymentId, refusedText(), `${why}; the reversal never started`);
-      }
-      const isTheReversal =
-        knownTrace !== null
-          ? last.traceNumber === knownTrace
-          : last.amountGrosze === row.amount_grosze &&
-            withinTolerance(last.terminalTime, reversalStartedAt(paymentId), timings.toleranceMs);
-      if (isTheReversal && last.state === 'committed') {
-        return markReversed(paymentId, `${why}; the terminal committed the reversal`);
-      }
-      if (isTheReversal && (last.state === 'reversed' || last.state === 'not-approved')) {
-        return reversalNotDone(paymentId, refusedText(), `${why}; the terminal did not keep it`);
-      }
-      reason = `${why}; the terminal's last transaction (trace ${last.traceNumber ?? '?'}) does not tell`;
-      break;
+    const asked = await askLastTransaction();
+    if (asked.kind === 'no-answer') {
+      return finish(
+        paymentId,
+        'needs-reconciliation',
+        TERMINAL_WORDS.reversalUnknown,
+        {},
+        asked.reason,
+      );
     }
-    finish(paymentId, 'needs-reconciliation', TERMINAL_WORDS.reversalUnknown, {}, reason);
+    if (asked.answer.kind === 'none') {
+      return reversalNotDone(paymentId, refusedText(), 'the terminal holds no transaction');
+    }
+    const last = asked.answer.result;
+    const knownTrace = reversalTraceOf(paymentId);
+    const ours =
+      last.traceNumber !== null &&
+      (last.traceNumber === row.trace_number || traceHeldByOther(db, last.traceNumber, paymentId));
+    if (ours && knownTrace === null) {
+      return reversalNotDone(paymentId, refusedText(), `${why}; the reversal never started`);
+    }
+    const isTheReversal =
+      knownTrace !== null
+        ? last.traceNumber === knownTrace
+        : last.amountGrosze === row.amount_grosze &&
+          withinTolerance(last.terminalTime, reversalStartedAt(paymentId), timings.toleranceMs);
+    if (isTheReversal && last.state === 'committed') {
+      return markReversed(paymentId, `${why}; the terminal committed the reversal`);
+    }
+    if (isTheReversal && (last.state === 'reversed' || last.state === 'not-approved')) {
+      return reversalNotDone(paymentId, refusedText(), `${why}; the terminal did not keep it`);
+    }
+    finish(
+      paymentId,
+      'needs-reconciliation',
+      TERMINAL_WORDS.reversalUnknown,
+      {},
+      `${why}; the terminal's last transaction (trace ${last.traceNumber ?? '?'}) does not tell`,
+    );
   }
 
   function refusedText(): string {

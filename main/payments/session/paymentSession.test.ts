@@ -1,33 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ServiceError } from '../../ipc/serviceError';
-import { CASE_ID, FEE_GROSZE, PaymentHarness, type HarnessOptions } from './paymentHarness.testing';
+import { describe, expect, it, vi } from 'vitest';
+import { serviceErrorCodeOf } from '../../ipc/serviceErrorCode.testing';
+import { CASE_ID, FEE_GROSZE, usePaymentHarness } from './paymentHarness.testing';
 
-let harness: PaymentHarness | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date('2026-11-27T10:15:02') });
-});
-
-afterEach(async () => {
-  await harness?.close();
-  harness = null;
-  vi.useRealTimers();
-});
-
-async function setUp(options: HarnessOptions = {}): Promise<PaymentHarness> {
-  harness = new PaymentHarness(options);
-  await harness.connect();
-  return harness;
-}
-
-function codeOf(action: () => unknown): string | null {
-  try {
-    action();
-    return null;
-  } catch (error) {
-    return error instanceof ServiceError ? error.code : String(error);
-  }
-}
+const setUp = usePaymentHarness();
 
 describe('a sale', () => {
   it('takes a card payment: journal approved, payment.record in the outbox, case partly paid', async () => {
@@ -110,16 +85,16 @@ describe('a sale', () => {
 
   it('refuses an amount above what is due, a second payment while one runs, and without a login', async () => {
     const h = await setUp();
-    expect(codeOf(() => h.start('card', FEE_GROSZE + 1))).toBe('amount-exceeds-due');
+    expect(serviceErrorCodeOf(() => h.start('card', FEE_GROSZE + 1))).toBe('amount-exceeds-due');
     h.start('card', 1_000);
-    expect(codeOf(() => h.start('card', 1_000))).toBe('terminal-busy');
+    expect(serviceErrorCodeOf(() => h.start('card', 1_000))).toBe('terminal-busy');
     await h.settle();
-    expect(codeOf(() => h.start('card', FEE_GROSZE - 999))).toBe('amount-exceeds-due');
-    expect(codeOf(() => h.payments.forCase('00000000-0000-4000-8000-00000000ffff'))).toBe(
-      'unknown-case',
-    );
+    expect(serviceErrorCodeOf(() => h.start('card', FEE_GROSZE - 999))).toBe('amount-exceeds-due');
+    expect(
+      serviceErrorCodeOf(() => h.payments.forCase('00000000-0000-4000-8000-00000000ffff')),
+    ).toBe('unknown-case');
     h.logOut();
-    expect(codeOf(() => h.start('card', 100))).toBe('no-session');
+    expect(serviceErrorCodeOf(() => h.start('card', 100))).toBe('no-session');
   });
 
   it('records a decline in words, takes nothing and sends nothing to the server', async () => {
@@ -161,11 +136,7 @@ describe('a sale', () => {
   it('lets the clerk cancel while the terminal waits for the card, not once the bank is asked', async () => {
     const h = await setUp();
     const started = h.start('card');
-    await h.until(
-      () => h.payments.get(started.paymentId).prompt === 'insert-card',
-      10_000,
-      'insert card',
-    );
+    await h.untilPrompt(started.paymentId, 'insert-card');
     expect(h.payments.get(started.paymentId).cancellable).toBe(true);
     const cancelling = h.payments.cancel(started.paymentId);
     await vi.advanceTimersByTimeAsync(100);
@@ -175,11 +146,7 @@ describe('a sale', () => {
     expect(h.committedCharges()).toBe(0);
 
     const second = h.start('card');
-    await h.until(
-      () => h.payments.get(second.paymentId).prompt === 'processing',
-      10_000,
-      'the bank step',
-    );
+    await h.untilPrompt(second.paymentId, 'processing');
     await expect(h.payments.cancel(second.paymentId)).rejects.toMatchObject({ code: 'too-late' });
     await h.settle();
     expect(h.payments.get(second.paymentId).status).toBe('approved');
@@ -230,11 +197,7 @@ describe('an inconclusive ending is asked about, never charged again', () => {
   it('unplugged while waiting for the card, replugged: not charged, no second charge', async () => {
     const h = await setUp();
     const started = h.start('card');
-    await h.until(
-      () => h.payments.get(started.paymentId).prompt === 'insert-card',
-      10_000,
-      'insert card',
-    );
+    await h.untilPrompt(started.paymentId, 'insert-card');
     h.terminal.pair.unplug();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(h.payments.terminal().connection).toBe('disconnected');
@@ -280,11 +243,7 @@ describe('an inconclusive ending is asked about, never charged again', () => {
   it('a report sent twice (a duplicate frame) changes nothing: one approved payment', async () => {
     const h = await setUp();
     const started = h.start('card');
-    await h.until(
-      () => h.payments.get(started.paymentId).prompt === 'insert-card',
-      10_000,
-      'insert card',
-    );
+    await h.untilPrompt(started.paymentId, 'insert-card');
     h.terminal.pair.duplicateReports('to-app', 3);
     h.terminal.pair.duplicateReports('to-terminal', 3);
     await h.settle();
@@ -296,11 +255,7 @@ describe('an inconclusive ending is asked about, never charged again', () => {
   it('a lost report of the terminal is repeated by the link after T3: approved once', async () => {
     const h = await setUp();
     const started = h.start('card');
-    await h.until(
-      () => h.payments.get(started.paymentId).prompt === 'insert-card',
-      10_000,
-      'insert card',
-    );
+    await h.untilPrompt(started.paymentId, 'insert-card');
     h.terminal.pair.loseReports('to-app', 1);
     await h.settle();
     expect(h.payments.get(started.paymentId).status).toBe('approved');
@@ -323,7 +278,7 @@ describe('an inconclusive ending is asked about, never charged again', () => {
     expect(h.payments.reconciliation()).toEqual([
       expect.objectContaining({ paymentId: started.paymentId, status: 'needs-reconciliation' }),
     ]);
-    expect(codeOf(() => h.start('card', 100))).toBe('needs-reconciliation-first');
+    expect(serviceErrorCodeOf(() => h.start('card', 100))).toBe('needs-reconciliation-first');
     const settled = h.payments.settle({
       paymentId: started.paymentId,
       outcome: 'not-charged',

@@ -108,6 +108,35 @@ export function createZvtTerminalAdapter(
     return { kind: 'accepted' };
   }
 
+  /**
+   * Opens a command that moves no money (registration, status, receipt, end of day). Null once
+   * the terminal accepted it; else the caller's answer: busy when the terminal asks to wait.
+   */
+  async function openAdmin(
+    command: ZvtMessage,
+    name: string,
+  ): Promise<{ kind: 'busy' } | { kind: 'unavailable'; detail: string } | null> {
+    const opened = await open(command);
+    if (opened.kind === 'failed') return { kind: 'unavailable', detail: opened.detail };
+    if (opened.kind === 'refused') {
+      return opened.resultCode === PLEASE_WAIT
+        ? { kind: 'busy' }
+        : { kind: 'unavailable', detail: `${name} refused (${opened.resultCode})` };
+    }
+    return null;
+  }
+
+  /** The next message of a command that moves no money, acknowledged; late 80 00 / 84 skipped. */
+  async function nextAcknowledged(timeoutMs: number): Promise<Step> {
+    for (;;) {
+      const step = await next(timeoutMs);
+      if (step.kind === 'end') return step;
+      if (step.message.kind === 'ack' || step.message.kind === 'nack') continue;
+      await ack();
+      return step;
+    }
+  }
+
   /** Reads (and acknowledges) receipt lines until the completion; the money is decided already. */
   async function drainToCompletion(timeoutMs: number): Promise<void> {
     for (;;) {
@@ -248,24 +277,20 @@ export function createZvtTerminalAdapter(
   }
 
   async function register(): Promise<RegistrationAnswer> {
-    const opened = await open({
-      kind: 'registration',
-      password: PASSWORD,
-      configByte: REGISTRATION_CONFIG,
-      currency: CURRENCY_PLN,
-    });
-    if (opened.kind === 'failed') return { kind: 'unavailable', detail: opened.detail };
-    if (opened.kind === 'refused') {
-      return opened.resultCode === PLEASE_WAIT
-        ? { kind: 'busy' }
-        : { kind: 'unavailable', detail: `registration refused (${opened.resultCode})` };
-    }
+    const refusal = await openAdmin(
+      {
+        kind: 'registration',
+        password: PASSWORD,
+        configByte: REGISTRATION_CONFIG,
+        currency: CURRENCY_PLN,
+      },
+      'registration',
+    );
+    if (refusal) return refusal;
     for (;;) {
-      const step = await next(answerTimeoutMs);
+      const step = await nextAcknowledged(answerTimeoutMs);
       if (step.kind === 'end') return { kind: 'unavailable', detail: step.detail };
       const message = step.message;
-      if (message.kind === 'ack' || message.kind === 'nack') continue;
-      await ack();
       if (message.kind === 'completion') {
         return { kind: 'registered', terminalId: message.terminalId ?? null };
       }
@@ -276,32 +301,26 @@ export function createZvtTerminalAdapter(
   }
 
   async function lastTransaction(): Promise<LastTransactionAnswer> {
-    const status = await open({ kind: 'status-enquiry', password: PASSWORD });
-    if (status.kind === 'failed') return { kind: 'unavailable', detail: status.detail };
-    if (status.kind === 'refused') {
-      return status.resultCode === PLEASE_WAIT
-        ? { kind: 'busy' }
-        : { kind: 'unavailable', detail: `status enquiry refused (${status.resultCode})` };
-    }
+    const statusRefusal = await openAdmin(
+      { kind: 'status-enquiry', password: PASSWORD },
+      'status enquiry',
+    );
+    if (statusRefusal) return statusRefusal;
     const completion = await next(masterTimeoutMs);
     if (completion.kind === 'end') return { kind: 'unavailable', detail: completion.detail };
     await ack();
     if (completion.message.kind === 'completion' && (completion.message.terminalStatus ?? 0) !== 0)
       return { kind: 'busy' };
 
-    const opened = await open({ kind: 'repeat-receipt', password: PASSWORD });
-    if (opened.kind === 'failed') return { kind: 'unavailable', detail: opened.detail };
-    if (opened.kind === 'refused') {
-      return opened.resultCode === PLEASE_WAIT
-        ? { kind: 'busy' }
-        : { kind: 'unavailable', detail: `repeat receipt refused (${opened.resultCode})` };
-    }
+    const receiptRefusal = await openAdmin(
+      { kind: 'repeat-receipt', password: PASSWORD },
+      'repeat receipt',
+    );
+    if (receiptRefusal) return receiptRefusal;
     for (;;) {
-      const step = await next(masterTimeoutMs);
+      const step = await nextAcknowledged(masterTimeoutMs);
       if (step.kind === 'end') return { kind: 'unavailable', detail: step.detail };
       const message = step.message;
-      if (message.kind === 'ack' || message.kind === 'nack') continue;
-      await ack();
       if (message.kind === 'status-information') {
         const result = toTerminalResult(message);
         await drainToCompletion(masterTimeoutMs);
@@ -319,19 +338,12 @@ export function createZvtTerminalAdapter(
   }
 
   async function settle(): Promise<SettlementAnswer> {
-    const opened = await open({ kind: 'end-of-day', password: PASSWORD });
-    if (opened.kind === 'failed') return { kind: 'unavailable', detail: opened.detail };
-    if (opened.kind === 'refused') {
-      return opened.resultCode === PLEASE_WAIT
-        ? { kind: 'busy' }
-        : { kind: 'unavailable', detail: `end of day refused (${opened.resultCode})` };
-    }
+    const refusal = await openAdmin({ kind: 'end-of-day', password: PASSWORD }, 'end of day');
+    if (refusal) return refusal;
     for (;;) {
-      const step = await next(masterTimeoutMs);
+      const step = await nextAcknowledged(masterTimeoutMs);
       if (step.kind === 'end') return { kind: 'unavailable', detail: step.detail };
       const message = step.message;
-      if (message.kind === 'ack' || message.kind === 'nack') continue;
-      await ack();
       if (message.kind === 'status-information') {
         await drainToCompletion(masterTimeoutMs);
         if (message.resultCode !== 0) {

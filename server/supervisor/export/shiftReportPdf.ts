@@ -66,38 +66,20 @@ function table(doc: Doc, widths: readonly number[], rows: readonly (readonly str
 
 /** Arrivals and services per 15 minutes as paired bars, with hour labels under the axis. */
 function barChart(doc: Doc, timeline: readonly TimelineBucket[]): void {
-  const width = doc.page.width - 2 * MARGIN;
   const height = 140;
-  if (doc.y > doc.page.height - height - 80) doc.addPage();
-  const top = doc.y + 10;
-  const bottom = top + height;
+  const { width, top, bottom } = chartFrame(doc, height);
   const max = Math.max(1, ...timeline.map((slot) => Math.max(slot.arrivals, slot.served)));
   const slotWidth = width / Math.max(1, timeline.length);
   const bar = Math.max(1, slotWidth / 2 - 1);
-  doc
-    .lineWidth(0.5)
-    .strokeColor('#888')
-    .moveTo(MARGIN, bottom)
-    .lineTo(MARGIN + width, bottom)
-    .stroke();
   timeline.forEach((slot, index) => {
     const x = MARGIN + index * slotWidth;
     const arrived = (slot.arrivals / max) * height;
     const served = (slot.served / max) * height;
     if (arrived > 0) doc.rect(x, bottom - arrived, bar, arrived).fill(ARRIVALS);
     if (served > 0) doc.rect(x + bar, bottom - served, bar, served).fill(SERVED);
-    if (slot.label.endsWith(':00')) {
-      doc
-        .fillColor(INK)
-        .fontSize(7)
-        .text(slot.label.slice(0, 2), x - 4, bottom + 3, { width: 20 });
-    }
+    hourLabel(doc, slot.label, x, bottom);
   });
-  doc
-    .fillColor(INK)
-    .fontSize(7)
-    .text(`maks. ${max}`, MARGIN, top - 8);
-  doc.y = bottom + 16;
+  chartScale(doc, max, top, bottom);
   legend(doc, [
     [ARRIVALS, 'przybyli (bilety wydane)'],
     [SERVED, 'obsłużeni'],
@@ -106,19 +88,10 @@ function barChart(doc: Doc, timeline: readonly TimelineBucket[]): void {
 
 /** How many waited over the day, as a line. */
 function lineChart(doc: Doc, timeline: readonly TimelineBucket[]): void {
-  const width = doc.page.width - 2 * MARGIN;
   const height = 110;
-  if (doc.y > doc.page.height - height - 80) doc.addPage();
-  const top = doc.y + 10;
-  const bottom = top + height;
+  const { width, top, bottom } = chartFrame(doc, height);
   const max = Math.max(1, ...timeline.map((slot) => slot.waitingAtEnd));
   const step = width / Math.max(1, timeline.length - 1);
-  doc
-    .lineWidth(0.5)
-    .strokeColor('#888')
-    .moveTo(MARGIN, bottom)
-    .lineTo(MARGIN + width, bottom)
-    .stroke();
   if (timeline.length > 0) {
     doc.lineWidth(1.5).strokeColor(WAITING);
     timeline.forEach((slot, index) => {
@@ -128,21 +101,43 @@ function lineChart(doc: Doc, timeline: readonly TimelineBucket[]): void {
       else doc.lineTo(x, y);
     });
     doc.stroke();
-    timeline.forEach((slot, index) => {
-      if (slot.label.endsWith(':00')) {
-        doc
-          .fillColor(INK)
-          .fontSize(7)
-          .text(slot.label.slice(0, 2), MARGIN + index * step - 4, bottom + 3, { width: 20 });
-      }
-    });
+    timeline.forEach((slot, index) => hourLabel(doc, slot.label, MARGIN + index * step, bottom));
   }
+  chartScale(doc, max, top, bottom);
+  legend(doc, [[WAITING, 'oczekujący (na koniec każdego kwadransa)']]);
+}
+
+/** A chart's box under the text so far (on a new page when it does not fit), its axis drawn. */
+function chartFrame(doc: Doc, height: number): { width: number; top: number; bottom: number } {
+  const width = doc.page.width - 2 * MARGIN;
+  if (doc.y > doc.page.height - height - 80) doc.addPage();
+  const top = doc.y + 10;
+  const bottom = top + height;
+  doc
+    .lineWidth(0.5)
+    .strokeColor('#888')
+    .moveTo(MARGIN, bottom)
+    .lineTo(MARGIN + width, bottom)
+    .stroke();
+  return { width, top, bottom };
+}
+
+/** The hour under the axis, at a slot that starts a full hour (`x`: the slot's left edge). */
+function hourLabel(doc: Doc, label: string, x: number, bottom: number): void {
+  if (!label.endsWith(':00')) return;
+  doc
+    .fillColor(INK)
+    .fontSize(7)
+    .text(label.slice(0, 2), x - 4, bottom + 3, { width: 20 });
+}
+
+/** The chart's scale over its top left corner; the text goes on below the chart. */
+function chartScale(doc: Doc, max: number, top: number, bottom: number): void {
   doc
     .fillColor(INK)
     .fontSize(7)
     .text(`maks. ${max}`, MARGIN, top - 8);
   doc.y = bottom + 16;
-  legend(doc, [[WAITING, 'oczekujący (na koniec każdego kwadransa)']]);
 }
 
 function legend(doc: Doc, entries: readonly [string, string][]): void {

@@ -1,4 +1,4 @@
-import { PrintFailure, systemErrorCode } from '../printFailure';
+import { PRINTER_OFFLINE_CODES, PrintFailure, systemErrorCode } from '../printFailure';
 import { createIppClient, IppHttpError, type IppClientOptions } from '../ipp/ippClient';
 import {
   allStrings,
@@ -30,17 +30,9 @@ const DEFAULT_POLL_INTERVAL_MS = 250;
 /** IPP status codes a wait can mend: the printer is busy, restarting, or its queue paused. */
 const RETRYABLE_STATUS = new Set([0x0502, 0x0505, 0x0506, 0x0507]);
 
+/** fetch (undici) adds its own codes for a connection that timed out or broke. */
 const OFFLINE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EAI_AGAIN',
-  'ENOTFOUND',
+  ...PRINTER_OFFLINE_CODES,
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_SOCKET',
 ]);

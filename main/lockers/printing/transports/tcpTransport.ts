@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { PrintFailure, systemErrorCode } from '../printFailure';
+import { PRINTER_OFFLINE_CODES, PrintFailure, systemErrorCode } from '../printFailure';
 import type { PrinterTransport } from './printerTransport';
 
 export type TcpTransportOptions = {
@@ -8,20 +8,6 @@ export type TcpTransportOptions = {
 };
 
 const DEFAULT_TIMEOUT_MS = 5000;
-
-/** Errors that mean the printer is not there right now: switched off, asleep, unplugged. */
-const OFFLINE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-]);
 
 /**
  * A label printer on the network, raw port 9100 (JetDirect): connect, write the job's bytes,
@@ -54,7 +40,7 @@ export function createTcpTransport(options: TcpTransportOptions = {}): PrinterTr
           const code = systemErrorCode(error);
           const detail = `${address} (${code ?? error.message})`;
           fail(
-            code !== undefined && OFFLINE_CODES.has(code)
+            code !== undefined && PRINTER_OFFLINE_CODES.has(code)
               ? new PrintFailure('printer-offline', detail, true, error)
               : new PrintFailure('printer-error', detail, true, error),
           );
