@@ -42,8 +42,8 @@ test('the health page lists counter 1 with its version, terminal and printer', a
     await expect(row.getByTestId('health-version')).toContainText(version);
     // The embedded default's terminal is the simulator: connected.
     await expect(row.getByTestId('health-terminal')).toContainText('połączony');
-    // The simulator printer cannot be asked: its state is unknown, not offline.
-    await expect(row.getByTestId('health-printer')).toContainText('stan nieznany');
+    // The simulator printer answers like one that can be asked: available.
+    await expect(row.getByTestId('health-printer')).toContainText('dostępna');
     await expect(row.getByTestId('health-clerk')).toHaveText('urzednik1');
     await expect(row.getByTestId('health-problems')).toHaveText('w porządku');
 

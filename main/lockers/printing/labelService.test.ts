@@ -291,7 +291,7 @@ describe('the label service’s answers', () => {
       printer: { kind: 'simulator', target: '' },
     });
     expect(await labels.printerStatus()).toMatchObject({
-      state: 'unknown',
+      state: 'online',
       geometry: { widthMm: 101.6, heightMm: 152.4, dpi: 203 },
     });
   });

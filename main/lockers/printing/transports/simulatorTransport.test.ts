@@ -47,4 +47,14 @@ describe('the simulator printer', () => {
     ).rejects.toMatchObject({ code: 'printer-offline', retryable: true });
     expect(fs.existsSync(folder)).toBe(false);
   });
+
+  it('reports its state like a printer that can be asked: online, then offline once switched off', async () => {
+    const printer = createSimulatorPrinter();
+    expect(await printer.transport.status!({ kind: 'simulator' })).toEqual({
+      state: 'online',
+      detail: 'simulator',
+    });
+    printer.setOnline(false);
+    expect((await printer.transport.status!({ kind: 'simulator' })).state).toBe('offline');
+  });
 });

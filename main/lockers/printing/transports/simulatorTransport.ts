@@ -41,6 +41,10 @@ export function createSimulatorPrinter(options: SimulatorPrinterOptions = {}) {
       }
       printed.push(Uint8Array.from(bytes));
     },
+    // Answers like a printer that can be asked, so the demo shows a printer's state too.
+    async status() {
+      return { state: online ? ('online' as const) : ('offline' as const), detail: 'simulator' };
+    },
   };
   return {
     transport,

@@ -26,6 +26,19 @@ const ordinaryBytes = encodeZpl(renderLockerLabelZpl(ordinaryLabel));
 const polishBytes = encodeZpl(renderLockerLabelZpl(longPolishLabel));
 
 describe('the raw TCP 9100 transport', () => {
+  it('says a printer that accepts connections is online, and one that refuses is offline, printing nothing', async () => {
+    const sink = await sinkOn();
+    const transport = createTcpTransport({ timeoutMs: 1000 });
+    const online = await transport.status!({ kind: 'tcp', host: '127.0.0.1', port: sink.port });
+    expect(online).toEqual({ state: 'online', detail: `127.0.0.1:${sink.port}` });
+
+    const port = await closedPort();
+    const offline = await transport.status!({ kind: 'tcp', host: '127.0.0.1', port });
+    expect(offline.state).toBe('offline');
+    expect(offline.detail).toContain(`127.0.0.1:${port}`);
+    expect(sink.jobs().every((job) => job.length === 0)).toBe(true);
+  });
+
   it('delivers exactly the ZPL the app generated to a network printer', async () => {
     const sink = await sinkOn();
     const queue = fixture.open({ tcp: createTcpTransport() });

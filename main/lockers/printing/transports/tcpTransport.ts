@@ -57,5 +57,32 @@ export function createTcpTransport(options: TcpTransportOptions = {}): PrinterTr
         });
       });
     },
+
+    /**
+     * Whether the printer accepts a connection on its port: a raw 9100 printer answers nothing
+     * else, but one that is off, unplugged or on another address refuses or stays silent, which
+     * is what the clerk and the supervisor need to know before the next label. The probe sends
+     * no byte, so the printer prints nothing.
+     */
+    status(printer) {
+      const address = `${printer.host}:${printer.port}`;
+      return new Promise((resolve) => {
+        const socket = net.connect({ host: printer.host, port: printer.port });
+        const answer = (state: { state: 'online' | 'offline'; detail: string | null }) => {
+          socket.destroy();
+          resolve(state);
+        };
+        socket.setTimeout(timeoutMs, () =>
+          answer({ state: 'offline', detail: `${address} (no answer in ${timeoutMs} ms)` }),
+        );
+        socket.once('error', (error) =>
+          answer({
+            state: 'offline',
+            detail: `${address} (${systemErrorCode(error) ?? error.message})`,
+          }),
+        );
+        socket.once('connect', () => answer({ state: 'online', detail: address }));
+      });
+    },
   };
 }
