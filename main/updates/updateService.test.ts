@@ -9,7 +9,7 @@ const silent = { info: () => undefined, warn: () => undefined };
 
 function setUp(options: { canInstall?: boolean; offered?: string | null } = {}) {
   let downloadedListener: ((version: string) => void) | null = null;
-  const activity = { visit: false, payment: false };
+  const activity = { visit: false, payment: false, reads: 0 };
   const updater = {
     canInstall: options.canInstall ?? true,
     checks: 0,
@@ -34,7 +34,13 @@ function setUp(options: { canInstall?: boolean; offered?: string | null } = {}) 
     clock: systemClock,
     // No hours known: always service hours, so nothing installs by itself.
     schedule: () => null,
-    activity: { visitInProgress: () => activity.visit, paymentInProgress: () => activity.payment },
+    activity: {
+      visitInProgress: () => {
+        activity.reads += 1;
+        return activity.visit;
+      },
+      paymentInProgress: () => activity.payment,
+    },
     publish: (state) => published.push(state),
     logger: silent,
   });
@@ -133,6 +139,21 @@ describe('the update service', () => {
     await updates.checkNow();
     expect(updates.state().problem).toBeNull();
     updates.stop();
+  });
+
+  it('asks nothing more of the closing app when the feed answers after stop', async () => {
+    const { updater, updates, activity, published } = setUp();
+    let answer: (version: string) => void = () => undefined;
+    updater.check = () => new Promise<string>((resolve) => (answer = resolve));
+    updates.start();
+    updates.stop();
+    const readsAtStop = activity.reads;
+    // The feed answers once the app has closed its database: no policy read, no state, no install.
+    answer('2.0.0');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(activity.reads).toBe(readsAtStop);
+    expect(published).toEqual([]);
+    expect(updater.installs).toBe(0);
   });
 
   it('says nothing is offered when the feed has no newer version', async () => {

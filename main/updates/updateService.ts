@@ -136,6 +136,9 @@ export function createUpdateService(options: UpdateServiceOptions) {
       problem = error instanceof Error ? error.message : String(error);
       logger.warn({ problem }, 'the update feed could not be read');
     }
+    // The feed answered after the app began to close: its database may be closed already, so
+    // nothing more is asked of the policy (it reads the schedule and the journal).
+    if (stopped) return;
     checkedAt = clock.now().toISOString();
     if (available !== null) logger.info({ available, downloaded }, 'an update is offered');
     evaluate();
@@ -159,6 +162,7 @@ export function createUpdateService(options: UpdateServiceOptions) {
   }
 
   updater.onDownloaded((version) => {
+    if (stopped) return;
     downloaded = version;
     available ??= version;
     logger.info({ version }, 'the update is downloaded');
