@@ -72,7 +72,7 @@ export function PersonFields({ prefix }: { prefix: 'applicant' | 'representative
           autoComplete="off"
           spellCheck={false}
           className="case-input-pesel"
-          hint={<PeselInfo value={pesel} />}
+          hint={<PeselInfo value={pesel} path={`${prefix}.pesel`} />}
           hintLive
         />
       )}

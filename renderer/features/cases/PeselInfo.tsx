@@ -1,5 +1,7 @@
+import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validatePesel } from '../../../common/domain/pesel';
+import { CaseIssuesContext } from './caseFieldIssues';
 import { formatCivilDateLong } from './caseFormat';
 
 /**
@@ -7,8 +9,10 @@ import { formatCivilDateLong } from './caseFormat';
  * check digit matches) the birth date and sex read from it, so nobody types them again. A
  * complete number that fails shows why at once, before the clerk moves on.
  */
-export function PeselInfo({ value }: { value: string }) {
+export function PeselInfo({ value, path }: { value: string; path: string }) {
   const { t, i18n } = useTranslation();
+  // After a submit the field's own error names the same problem: say it once.
+  const reported = useContext(CaseIssuesContext).has(path);
   const digits = value.trim();
   if (digits === '') return null;
   if (digits.length < 11 && /^\d*$/.test(digits)) {
@@ -16,6 +20,7 @@ export function PeselInfo({ value }: { value: string }) {
   }
   const checked = validatePesel(digits);
   if (!checked.ok) {
+    if (reported) return null;
     return (
       <span className="case-pesel-bad" data-testid="case-pesel-problem">
         {t(`cases.issues.codes.pesel-${checked.reason}`)}
