@@ -7,6 +7,7 @@ export * from './money';
 export * from './personalData';
 export * from './pesel';
 export * from './postalCode';
+export * from './siteClock';
 export * from './timeOfDay';
 export * from './timetable';
 export * from './timetableSchema';

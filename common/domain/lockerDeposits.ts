@@ -1,25 +1,14 @@
 import { addDays, type CivilDate } from './civilDate';
+import { siteLocalTime } from './siteClock';
 
 /**
  * The urzędomat's calendar (docs/lockers.md), computed alike by the central server and by the
  * locker desk PC, so both call the same deposit expiring or expired on the same day.
  */
 
-/** Every site keeps Polish time: a deposit's days are Warsaw days. */
-export const LOCKER_TIME_ZONE = 'Europe/Warsaw';
-
-const dayFormatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: LOCKER_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Warsaw calendar day of an instant (`2026-09-01`). */
+/** The Warsaw calendar day of an instant (`2026-09-01`): every site keeps Polish time. */
 export function lockerDayOf(instant: Date): CivilDate {
-  const parts: Record<string, string> = {};
-  for (const part of dayFormatter.formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return siteLocalTime(instant).day;
 }
 
 /** The last day of pickup of a deposit made on `depositDate`, `pickupDays` later. */

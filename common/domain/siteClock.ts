@@ -1,5 +1,5 @@
-import type { CivilDate } from '../../common/domain/civilDate';
-import type { TimeOfDay } from '../../common/domain/timeOfDay';
+import type { CivilDate } from './civilDate';
+import type { TimeOfDay } from './timeOfDay';
 
 /** Every site of the city hall keeps Polish time. */
 export const SITE_TIME_ZONE = 'Europe/Warsaw';

@@ -1,5 +1,7 @@
+import { SITE_TIME_ZONE } from '../../common/domain/siteClock';
+
 /** Every site of the city hall keeps Polish time, whatever the kiosk or display PC is set to. */
-export const HALL_TIME_ZONE = 'Europe/Warsaw';
+export const HALL_TIME_ZONE = SITE_TIME_ZONE;
 
 const clockFormat = new Intl.DateTimeFormat('pl-PL', {
   timeZone: HALL_TIME_ZONE,

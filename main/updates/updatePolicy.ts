@@ -2,7 +2,7 @@ import type { UpdateDecision, UpdateReason } from '../../common/contract/updates
 import { serviceHoursOn } from '../../common/domain/timetable';
 import type { SiteSchedule } from '../../common/domain/timetableSchema';
 import { minutesOfDay } from '../../common/domain/timeOfDay';
-import { siteWallClock } from './siteWallClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 
 /**
  * Service hours count from this long before opening to this long after closing: clerks come
@@ -38,7 +38,7 @@ export function isWithinServiceHours(
   marginMinutes = SERVICE_MARGIN_MINUTES,
 ): boolean {
   if (schedule === null) return true;
-  const { day, time } = siteWallClock(now);
+  const { day, time } = siteLocalTime(now);
   const hours = serviceHoursOn(schedule, day);
   if ('closed' in hours) return false;
   const minute = minutesOfDay(time);

@@ -3,7 +3,7 @@ import { toStoreFlag, toStoreTime } from '../store/storeValues';
 import type { QueueDeps } from './queueDeps';
 import { categoryAtSite, siteOf } from './queueReference';
 import { refuse } from './queueRefusal';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 
 /** Rows per INSERT: 10 columns a row stay far below SQLite's bound parameters. */
 const CHUNK = 500;

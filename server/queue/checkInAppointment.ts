@@ -11,7 +11,7 @@ import { queueEvent, type Outcome, type QueueDeps } from './queueDeps';
 import { writeJournal } from './queueJournal';
 import { siteOf } from './queueReference';
 import { inQueueTransaction } from './queueTransaction';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { takeTicketNumber } from './ticketNumbers';
 
 const refused = (refusal: CheckInRefusal): Outcome<CheckInResponse> => ({

@@ -18,7 +18,7 @@ import type { QueueReference } from './queueReference';
 import { counterOf, siteOf } from './queueReference';
 import { refuse } from './queueRefusal';
 import { inQueueTransaction, type QueueTx } from './queueTransaction';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { rowToTicket } from './ticketRows';
 
 /** What a counter command works with, inside its transaction, its counter's row locked. */

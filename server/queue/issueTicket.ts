@@ -17,7 +17,7 @@ import { writeJournal } from './queueJournal';
 import type { QueueReference } from './queueReference';
 import { siteOf } from './queueReference';
 import { inQueueTransaction, type QueueTx } from './queueTransaction';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { takeTicketNumber } from './ticketNumbers';
 import { formatTicketNumber, rowToTicket, ticketToRow } from './ticketRows';
 import { toStoreTime } from '../store/storeValues';

@@ -34,7 +34,7 @@ import { counterOf, createQueueReferenceCache, siteOf } from './queueReference';
 import { displayState, kioskState, queueOverview } from './queueViews';
 import { redirectTicket, type RedirectTarget } from './redirectTicket';
 import { inQueueTransaction } from './queueTransaction';
-import { SITE_TIME_ZONE, siteLocalTime } from './siteClock';
+import { SITE_TIME_ZONE, siteLocalTime } from '../../common/domain/siteClock';
 import {
   finishVisit,
   markNoShow,

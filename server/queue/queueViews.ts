@@ -13,7 +13,7 @@ import { hoursOn, issueWindowRefusal } from './issueWindow';
 import type { QueueDeps } from './queueDeps';
 import { DISPLAY_CALL_ACTIONS } from './queueJournal';
 import { siteOf } from './queueReference';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 
 const NEXT_PER_CATEGORY = 20;
 const LAST_CALLS = 10;

@@ -9,7 +9,7 @@ import { writeJournal } from './queueJournal';
 import { categoryAtSite, siteOf } from './queueReference';
 import { refuse } from './queueRefusal';
 import { inQueueTransaction, type QueueTx } from './queueTransaction';
-import { siteLocalTime } from './siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { findTicket } from './ticketLookup';
 import { rowToTicket } from './ticketRows';
 

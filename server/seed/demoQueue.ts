@@ -1,7 +1,7 @@
 import type { Appointment, CallingRules } from '../../common/contract/central/queue';
 import { DEFAULT_CALLING_RULES, callingRulesSchema } from '../../common/contract/central/queue';
 import type { Clock } from '../clock';
-import { siteInstant, siteLocalTime } from '../queue/siteClock';
+import { siteInstant, siteLocalTime } from '../../common/domain/siteClock';
 import type { CentralStore } from '../store/openCentralStore';
 import { toStoreFlag, toStoreJson, toStoreTime } from '../store/storeValues';
 

@@ -8,7 +8,7 @@ import { queueEvent } from '../queue/queueDeps';
 import type { QueueEngine } from '../queue/queueEngine';
 import { writeJournal } from '../queue/queueJournal';
 import { refuse } from '../queue/queueRefusal';
-import { siteLocalTime } from '../queue/siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { putReferenceEntity } from '../reference/referenceWrites';
 import { toStoreTime } from '../store/storeValues';
 import { recordAction } from './actionLog';

@@ -10,7 +10,7 @@ import { readCallingRules } from '../queue/callingRules';
 import { estimatedWaitMinutes } from '../queue/estimates';
 import { hoursOn } from '../queue/issueWindow';
 import { siteOf } from '../queue/queueReference';
-import { siteInstant, siteLocalTime } from '../queue/siteClock';
+import { siteInstant, siteLocalTime } from '../../common/domain/siteClock';
 import type { DayRows } from './dayRows';
 import { createDayRowsCache } from './dayRowsCache';
 import { lockerSummary } from './lockerSummary';

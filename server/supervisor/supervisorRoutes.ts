@@ -19,7 +19,7 @@ import { securityOf } from '../http/routeSchemas';
 import { createQueueEngine } from '../queue/queueEngine';
 import { requireOwnSite, hasRole } from '../queue/queueRouteParts';
 import { QueueRefusal } from '../queue/queueRefusal';
-import { SITE_TIME_ZONE } from '../queue/siteClock';
+import { SITE_TIME_ZONE } from '../../common/domain/siteClock';
 import { exportFileName, tableCsv } from './export/tableCsv';
 import { readDayReport } from './export/dayReport';
 import { renderShiftReport } from './export/shiftReportPdf';

@@ -6,7 +6,7 @@ import {
 } from '../../common/contract/central/cases';
 import type { Mutation } from '../../common/contract/central/sync';
 import { formatCaseNumber } from '../../common/domain/caseNumber';
-import { siteLocalTime } from '../queue/siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { liveReferenceEntitiesById } from '../reference/referenceFeed';
 import type { CentralDatabase } from '../store/centralDatabase';
 import { toStoreJson, toStoreTime } from '../store/storeValues';

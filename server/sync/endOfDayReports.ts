@@ -3,7 +3,7 @@ import {
   type EndOfDayReport,
   type MethodTotals,
 } from '../../common/contract/central/payments';
-import { siteLocalTime } from '../queue/siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import { toStoreFlag, toStoreJson, toStoreTime } from '../store/storeValues';
 import { appliedWith, type MutationHandler } from './mutationHandler';
 

@@ -3,7 +3,7 @@ import {
   paymentRecordMutationSchema,
   type PaymentRecordMutation,
 } from '../../common/contract/central/payments';
-import { siteLocalTime } from '../queue/siteClock';
+import { siteLocalTime } from '../../common/domain/siteClock';
 import type { CentralDatabase } from '../store/centralDatabase';
 import type { StoreDialect } from '../store/storeConfig';
 import {

@@ -2,7 +2,7 @@ import { afterAll, it } from 'vitest';
 import { supervisorPaths } from '../../common/contract/central/supervisor';
 import type { CentralApp } from '../../server/http/centralContext';
 import { createQueueReferenceCache } from '../../server/queue/queueReference';
-import { SITE_TIME_ZONE } from '../../server/queue/siteClock';
+import { SITE_TIME_ZONE } from '../../common/domain/siteClock';
 import { toStoreJson, toStoreTime } from '../../server/store/storeValues';
 import { readDayRows } from '../../server/supervisor/dayRows';
 import { createOverviewBuilder } from '../../server/supervisor/supervisorOverview';

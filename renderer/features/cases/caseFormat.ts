@@ -1,7 +1,6 @@
 import type { MoneyLocale } from '../../../common/domain/money';
-
-/** The site's clock: a counter PC may run in UTC, the clerk reads Warsaw time. */
-const SITE_TIME_ZONE = 'Europe/Warsaw';
+// The site's clock: a counter PC may run in UTC, the clerk reads Warsaw time.
+import { SITE_TIME_ZONE } from '../../../common/domain/siteClock';
 
 function intlLocale(language: string): string {
   return language === 'en' ? 'en-GB' : 'pl-PL';

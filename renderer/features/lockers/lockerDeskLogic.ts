@@ -1,4 +1,5 @@
 import type { ClerkSession, LockerDeposit } from '../../../common/contract';
+import { siteLocalTime } from '../../../common/domain/siteClock';
 
 /**
  * The locker desk at ul. Focha, without React: who sees it and how the clerk finds a case.
@@ -28,13 +29,9 @@ export function matchCaseNumber<T extends { caseNumber: string }>(
   return items.filter((item) => caseNumberKey(item.caseNumber).includes(wanted));
 }
 
-/** The site's calendar: a deposit's dates are the locker's, at ul. Focha. */
-const SITE_TIME_ZONE = 'Europe/Warsaw';
-
 /** The civil date (`2026-03-03`) of an instant at the site. */
 export function siteCivilDate(instant: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE }).format(instant);
+  return siteLocalTime(instant).day;
 }
 
 type DeskDeposit = Pick<LockerDeposit, 'state' | 'stateAt' | 'depositDate' | 'history'>;

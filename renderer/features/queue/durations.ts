@@ -1,3 +1,4 @@
+import { SITE_TIME_ZONE } from '../../../common/domain/siteClock';
 /**
  * A duration as a clerk reads it at a glance: `4:07` (minutes and seconds) under an hour,
  * `1:02:07` from an hour on; never negative (clocks a little apart).
@@ -16,6 +17,6 @@ export function formatTimeOfDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', {
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Europe/Warsaw',
+    timeZone: SITE_TIME_ZONE,
   }).format(new Date(iso));
 }

@@ -11,7 +11,7 @@ import type {
 import { TIMELINE_BUCKET_MINUTES } from '../../../common/contract/central/supervisor';
 import { hoursOn } from '../../queue/issueWindow';
 import { siteOf } from '../../queue/queueReference';
-import { siteInstant, siteLocalTime } from '../../queue/siteClock';
+import { siteInstant, siteLocalTime } from '../../../common/domain/siteClock';
 import { readDayRows } from '../dayRows';
 import { paymentOverview } from '../paymentSummary';
 import { actionsOfDay, displayNames } from '../siteReads';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { DurationStats, TimelineBucket } from '../../../common/contract/central/supervisor';
 import { formatMoney } from '../../../common/domain/money';
-import { siteLocalTime } from '../../queue/siteClock';
+import { siteLocalTime } from '../../../common/domain/siteClock';
 import type { DayReport } from './dayReport';
 
 /**

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportTable } from '../../../common/contract/central/supervisor';
 import type { DurationStats } from '../../../common/contract/central/supervisor';
-import { siteLocalTime } from '../../queue/siteClock';
+import { siteLocalTime } from '../../../common/domain/siteClock';
 import type { DayReport } from './dayReport';
 
 type Cell = string | number | null;
